@@ -1,0 +1,28 @@
+import { SERVER_URLS } from "./generated/contract.js";
+import type { ServerAlias } from "./types.js";
+
+function isServerAlias(value: string): value is ServerAlias {
+  return Object.hasOwn(SERVER_URLS, value);
+}
+
+/**
+ * `"sandbox"` and `"production"` name the spec's servers; anything else must
+ * be an absolute http(s) URL (a mock, a proxy). Throws a `TypeError` naming
+ * the option otherwise, since a client without a target cannot work.
+ */
+export function resolveBaseUrl(baseUrl: string | URL): string {
+  const text = String(baseUrl);
+  if (isServerAlias(text)) return SERVER_URLS[text];
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new TypeError(
+      `baseUrl must be ${Object.keys(SERVER_URLS).map((alias) => `"${alias}"`).join(", ")} or an http(s) URL; got ${JSON.stringify(text)}`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new TypeError(`baseUrl must use http or https; got ${JSON.stringify(url.protocol)}`);
+  }
+  return url.href.replace(/\/+$/, "");
+}

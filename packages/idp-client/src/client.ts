@@ -1,0 +1,174 @@
+import createClient, { type Middleware } from "openapi-fetch";
+import { resolveBaseUrl } from "./base-url.js";
+import { type IdpError, invalidRequest } from "./errors.js";
+import type { paths } from "./generated/openapi.js";
+import { limitResponseBodies, ResponseTooLargeError } from "./limit-body.js";
+import { type ParsedBody, parseJson, readCustomerTokenAnswer } from "./response.js";
+import type { CreateCustomerTokenRequest, CustomerToken, ServerAlias } from "./types.js";
+import { validateCreateCustomerTokenRequest } from "./validate.js";
+
+/** Returns the bank's bearer token; called before every request. */
+export type TokenProvider = () => string | Promise<string>;
+
+/** How the client authenticates: a static bank token, a provider, or per call. */
+type Auth =
+  | { token: string; getToken?: never }
+  | { getToken: TokenProvider; token?: never }
+  | { token?: undefined; getToken?: undefined };
+
+export type IdpClientOptions = Auth & {
+  /** `"sandbox"`, `"production"` (the spec's servers) or an absolute URL. */
+  baseUrl: ServerAlias | (string & {}) | URL;
+  /** The transport; defaults to the global `fetch`. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Time allowed for one call, connect to last byte. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Largest response body read. Default 64 KiB. */
+  maxResponseBytes?: number;
+  /** openapi-fetch middleware, run on every request (e.g. tracing headers). */
+  middleware?: Middleware[];
+};
+
+export interface CallOptions {
+  /** Cancels the call; the result is then an `aborted` error. */
+  signal?: AbortSignal;
+  /** A bank token for this call only, instead of the client's own. */
+  token?: string;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+  /** Extra request headers (e.g. `x-request-id`). */
+  headers?: Record<string, string>;
+}
+
+/** `{ data }` on success, `{ error }` otherwise; `response` when one arrived. */
+export type CreateCustomerTokenResult =
+  | { data: CustomerToken; error?: never; response: Response }
+  | { data?: never; error: IdpError; response?: Response };
+
+export interface IdpClient {
+  /** The resolved upstream origin, e.g. `https://id.sandbox.cybrid.app`. */
+  readonly baseUrl: string;
+  /**
+   * Mints a customer token (`POST /api/customer_tokens`). The body is checked
+   * against the spec first; an invalid one is never sent.
+   */
+  createCustomerToken(
+    body: CreateCustomerTokenRequest,
+    options?: CallOptions,
+  ): Promise<CreateCustomerTokenResult>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+
+class TokenProviderError extends Error {}
+
+function authMiddleware(getToken: TokenProvider): Middleware {
+  return {
+    async onRequest({ request }) {
+      if (request.headers.has("authorization")) return undefined;
+      let token: string;
+      try {
+        token = await getToken();
+      } catch (cause) {
+        throw new TokenProviderError("the token provider failed", { cause });
+      }
+      request.headers.set("authorization", `Bearer ${token}`);
+      return request;
+    },
+  };
+}
+
+function errorCode(error: unknown): string | null {
+  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    if (typeof code === "string") return code;
+  }
+  return null;
+}
+
+function thrownToError(error: unknown, signals: { timeout: AbortSignal; caller?: AbortSignal }, timeoutMs: number): IdpError {
+  if (signals.timeout.aborted) {
+    return { kind: "timeout", message: `Upstream did not answer within ${timeoutMs} ms`, timeoutMs };
+  }
+  if (signals.caller?.aborted) return { kind: "aborted", message: "The call was aborted by the caller" };
+  if (error instanceof TokenProviderError) {
+    return { kind: "token_provider", message: "Could not obtain a bank token from the token provider" };
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return {
+      kind: "unexpected_response",
+      reason: "too_large",
+      message: `Upstream answered ${error.status} with a body larger than ${error.limitBytes} bytes`,
+      status: error.status,
+      messageCode: null,
+      upstreamMessage: null,
+    };
+  }
+  const code = errorCode(error);
+  return { kind: "network", message: `Could not reach the upstream${code ? ` (${code})` : ""}`, code };
+}
+
+/**
+ * Creates a typed client for the Cybrid Identity API's customer token
+ * endpoint, generated from tokengate's spec.
+ *
+ * @example
+ * const idp = createIdpClient({ baseUrl: "sandbox", token: bankToken });
+ * const { data, error } = await idp.createCustomerToken({
+ *   customer_guid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4",
+ *   scopes: ["customers:read"],
+ * });
+ * if (error) console.error(error.kind, error.message);
+ * else console.log(data.access_token);
+ */
+export function createIdpClient(options: IdpClientOptions): IdpClient {
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = limitResponseBodies(
+    options.fetch ?? ((request) => fetch(request)),
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  );
+  const client = createClient<paths>({ baseUrl, fetch: transport });
+  const { token, getToken } = options;
+  if (getToken) client.use(authMiddleware(getToken));
+  else if (token !== undefined) client.use(authMiddleware(() => token));
+  for (const middleware of options.middleware ?? []) client.use(middleware);
+
+  async function createCustomerToken(
+    body: CreateCustomerTokenRequest,
+    call: CallOptions = {},
+  ): Promise<CreateCustomerTokenResult> {
+    const checked = validateCreateCustomerTokenRequest(body);
+    if (!checked.ok) return { error: invalidRequest(checked.issues) };
+
+    const callTimeoutMs = call.timeoutMs ?? timeoutMs;
+    const timeout = AbortSignal.timeout(callTimeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: "application/json", ...call.headers };
+    if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
+
+    try {
+      const { data, error, response } = await client.POST("/api/customer_tokens", {
+        body: checked.value,
+        headers,
+        signal,
+        parseAs: "text",
+      });
+      // openapi-fetch hands back text for a 2xx and tries JSON.parse on
+      // anything else; bring both to one shape before checking the contract.
+      const parsed: ParsedBody = response.ok
+        ? parseJson(data ?? "")
+        : typeof error === "string" || error === undefined
+          ? { ok: false }
+          : { ok: true, value: error };
+      const outcome = readCustomerTokenAnswer(response.status, parsed, response.headers.get("retry-after"));
+      return outcome.ok ? { data: outcome.token, response } : { error: outcome.error, response };
+    } catch (thrown) {
+      return { error: thrownToError(thrown, { timeout, caller: call.signal }, callTimeoutMs) };
+    }
+  }
+
+  return { baseUrl, createCustomerToken };
+}

@@ -1,0 +1,49 @@
+import type { ValidationIssue } from "./validate.js";
+
+/** What the upstream said, for the errors that come from an answer. */
+interface Answered {
+  /** The HTTP status the upstream answered with. */
+  status: number;
+  /** `message_code` of a well-formed `ErrorResponse` body, else `null`. */
+  messageCode: string | null;
+  /** `error_message` of a well-formed `ErrorResponse` body, else `null`. */
+  upstreamMessage: string | null;
+}
+
+/**
+ * Every way `createCustomerToken` can fail, told apart by `kind`. Errors are
+ * values: the client never throws for an expected outcome.
+ */
+export type IdpError =
+  /** The request broke the contract; nothing was sent. */
+  | { kind: "invalid_request"; message: string; issues: ValidationIssue[] }
+  /** 401: the bank token is missing, malformed, expired or not a bank's. */
+  | ({ kind: "unauthorized"; message: string } & Answered)
+  /** 403: the bank token lacks `customers:write`/`customers:read`. */
+  | ({ kind: "forbidden"; message: string } & Answered)
+  /** 422: the upstream refused the request (`no_customer`: unknown customer). */
+  | ({ kind: "unprocessable"; message: string } & Answered)
+  /** 5xx: the upstream is failing; `retryAfter` echoes its `Retry-After`. */
+  | ({ kind: "server_error"; message: string; retryAfter: string | null } & Answered)
+  /** An answer the contract does not allow: another status, a non-JSON or wrong body. */
+  | ({
+      kind: "unexpected_response";
+      message: string;
+      reason: "undocumented_status" | "not_json" | "contract_violation" | "too_large";
+    } & Answered)
+  /** No answer within `timeoutMs`. */
+  | { kind: "timeout"; message: string; timeoutMs: number }
+  /** The caller's `AbortSignal` fired. */
+  | { kind: "aborted"; message: string }
+  /** The `getToken` provider failed, so no request was sent. */
+  | { kind: "token_provider"; message: string }
+  /** The upstream could not be reached or dropped the connection. */
+  | { kind: "network"; message: string; code: string | null };
+
+export type IdpErrorKind = IdpError["kind"];
+
+export function invalidRequest(issues: ValidationIssue[]): IdpError {
+  const list = issues.map((issue) => `${issue.field} ${issue.message}`).join("; ");
+  return { kind: "invalid_request", message: `Invalid request: ${list}`, issues };
+}
+

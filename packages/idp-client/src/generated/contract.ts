@@ -1,0 +1,191 @@
+/**
+ * This file was auto-generated from spec/openapi.yaml by
+ * packages/idp-client/scripts/generate.ts. Do not edit it by hand:
+ * change the spec and run `pnpm generate`.
+ */
+
+/** Every scope a customer token can carry, in spec order. */
+export const CUSTOMER_TOKEN_SCOPES = [
+  "counterparties:read",
+  "counterparties:pii:read",
+  "counterparties:write",
+  "counterparties:execute",
+  "customers:read",
+  "customers:pii:read",
+  "customers:write",
+  "accounts:read",
+  "accounts:write",
+  "accounts:execute",
+  "prices:read",
+  "quotes:read",
+  "quotes:execute",
+  "trades:read",
+  "trades:execute",
+  "transactions:read",
+  "transfers:read",
+  "transfers:write",
+  "transfers:execute",
+  "external_bank_accounts:read",
+  "external_bank_accounts:pii:read",
+  "external_bank_accounts:write",
+  "external_bank_accounts:execute",
+  "external_wallets:read",
+  "external_wallets:write",
+  "external_wallets:execute",
+  "workflows:read",
+  "workflows:execute",
+  "deposit_addresses:read",
+  "deposit_addresses:write",
+  "deposit_addresses:execute",
+  "deposit_bank_accounts:read",
+  "deposit_bank_accounts:write",
+  "deposit_bank_accounts:execute",
+  "invoices:read",
+  "invoices:write",
+  "invoices:execute",
+  "identity_verifications:read",
+  "identity_verifications:pii:read",
+  "identity_verifications:write",
+  "identity_verifications:execute",
+  "persona_sessions:execute",
+  "sardine_sessions:execute",
+  "plans:execute",
+  "plans:read",
+  "executions:execute",
+  "executions:read"
+] as const;
+
+/** The spec's servers, by their `x-tokengate-alias`. */
+export const SERVER_URLS = {
+  "sandbox": "https://id.sandbox.cybrid.app",
+  "production": "https://id.production.cybrid.app"
+} as const;
+
+/** JSON schema of the request body, `$ref`s inlined. */
+export const POST_CUSTOMER_TOKEN_SCHEMA = {
+  "type": "object",
+  "description": "Request to mint a customer access token.",
+  "required": [
+    "customer_guid",
+    "scopes"
+  ],
+  "properties": {
+    "customer_guid": {
+      "type": "string",
+      "description": "Customer guid the access token is being generated for.",
+      "minLength": 32,
+      "maxLength": 32
+    },
+    "scopes": {
+      "type": "array",
+      "description": "List of the scopes requested for the access token.",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "type": "string",
+        "description": "A scope a customer token can carry.",
+        "enum": [
+          "counterparties:read",
+          "counterparties:pii:read",
+          "counterparties:write",
+          "counterparties:execute",
+          "customers:read",
+          "customers:pii:read",
+          "customers:write",
+          "accounts:read",
+          "accounts:write",
+          "accounts:execute",
+          "prices:read",
+          "quotes:read",
+          "quotes:execute",
+          "trades:read",
+          "trades:execute",
+          "transactions:read",
+          "transfers:read",
+          "transfers:write",
+          "transfers:execute",
+          "external_bank_accounts:read",
+          "external_bank_accounts:pii:read",
+          "external_bank_accounts:write",
+          "external_bank_accounts:execute",
+          "external_wallets:read",
+          "external_wallets:write",
+          "external_wallets:execute",
+          "workflows:read",
+          "workflows:execute",
+          "deposit_addresses:read",
+          "deposit_addresses:write",
+          "deposit_addresses:execute",
+          "deposit_bank_accounts:read",
+          "deposit_bank_accounts:write",
+          "deposit_bank_accounts:execute",
+          "invoices:read",
+          "invoices:write",
+          "invoices:execute",
+          "identity_verifications:read",
+          "identity_verifications:pii:read",
+          "identity_verifications:write",
+          "identity_verifications:execute",
+          "persona_sessions:execute",
+          "sardine_sessions:execute",
+          "plans:execute",
+          "plans:read",
+          "executions:execute",
+          "executions:read"
+        ]
+      }
+    },
+    "inherit_ip_allowlist": {
+      "type": "boolean",
+      "nullable": true,
+      "default": true,
+      "description": "When true the customer token inherits the IP allowlist of the bank\nAPI key that creates it.\n"
+    },
+    "ip_allowlist": {
+      "type": "array",
+      "nullable": true,
+      "description": "Public IPv4 addresses or CIDR ranges the token is restricted to;\ncombined with the inherited list when inherit_ip_allowlist is true.\nWritten in canonical form: dotted quads without leading zeros, an\noptional /prefix from 0 to 32.\n",
+      "items": {
+        "type": "string",
+        "pattern": "^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:/(?:3[0-2]|[12]?[0-9]))?$"
+      }
+    }
+  }
+} as const;
+
+/** JSON schema of a 201 body. */
+export const CUSTOMER_TOKEN_SCHEMA = {
+  "type": "object",
+  "description": "A minted customer token.",
+  "properties": {
+    "access_token": {
+      "type": "string",
+      "description": "The JWT access token for the customer."
+    }
+  }
+} as const;
+
+/** JSON schema of an error body. */
+export const ERROR_RESPONSE_SCHEMA = {
+  "type": "object",
+  "description": "The upstream's error body.",
+  "required": [
+    "status",
+    "error_message",
+    "message_code"
+  ],
+  "properties": {
+    "status": {
+      "type": "integer",
+      "description": "Status code for Http Request"
+    },
+    "error_message": {
+      "type": "string",
+      "description": "Error message"
+    },
+    "message_code": {
+      "type": "string",
+      "description": "Message code for Error"
+    }
+  }
+} as const;

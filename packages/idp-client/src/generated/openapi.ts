@@ -1,0 +1,135 @@
+/**
+ * This file was auto-generated from spec/openapi.yaml by
+ * packages/idp-client/scripts/generate.ts. Do not edit it by hand:
+ * change the spec and run `pnpm generate`.
+ */
+export interface paths {
+    "/api/customer_tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create customer access token
+         * @description Creates a customer JWT access token.
+         *
+         *     Required scopes: **customers:write** and **customers:read**.
+         */
+        post: operations["createCustomerToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description A scope a customer token can carry.
+         * @enum {string}
+         */
+        CustomerTokenScope: "counterparties:read" | "counterparties:pii:read" | "counterparties:write" | "counterparties:execute" | "customers:read" | "customers:pii:read" | "customers:write" | "accounts:read" | "accounts:write" | "accounts:execute" | "prices:read" | "quotes:read" | "quotes:execute" | "trades:read" | "trades:execute" | "transactions:read" | "transfers:read" | "transfers:write" | "transfers:execute" | "external_bank_accounts:read" | "external_bank_accounts:pii:read" | "external_bank_accounts:write" | "external_bank_accounts:execute" | "external_wallets:read" | "external_wallets:write" | "external_wallets:execute" | "workflows:read" | "workflows:execute" | "deposit_addresses:read" | "deposit_addresses:write" | "deposit_addresses:execute" | "deposit_bank_accounts:read" | "deposit_bank_accounts:write" | "deposit_bank_accounts:execute" | "invoices:read" | "invoices:write" | "invoices:execute" | "identity_verifications:read" | "identity_verifications:pii:read" | "identity_verifications:write" | "identity_verifications:execute" | "persona_sessions:execute" | "sardine_sessions:execute" | "plans:execute" | "plans:read" | "executions:execute" | "executions:read";
+        /** @description Request to mint a customer access token. */
+        PostCustomerToken: {
+            /**
+             * @description Customer guid the access token is being generated for.
+             * @example 7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4
+             */
+            customer_guid: string;
+            /** @description List of the scopes requested for the access token. */
+            scopes: components["schemas"]["CustomerTokenScope"][];
+            /**
+             * @description When true the customer token inherits the IP allowlist of the bank
+             *     API key that creates it.
+             * @default true
+             */
+            inherit_ip_allowlist?: boolean | null;
+            /**
+             * @description Public IPv4 addresses or CIDR ranges the token is restricted to;
+             *     combined with the inherited list when inherit_ip_allowlist is true.
+             *     Written in canonical form: dotted quads without leading zeros, an
+             *     optional /prefix from 0 to 32.
+             */
+            ip_allowlist?: string[] | null;
+        };
+        /** @description A minted customer token. */
+        CustomerToken: {
+            /** @description The JWT access token for the customer. */
+            access_token?: string;
+        };
+        /** @description The upstream's error body. */
+        ErrorResponse: {
+            /** @description Status code for Http Request */
+            status: number;
+            /** @description Error message */
+            error_message: string;
+            /** @description Message code for Error */
+            message_code: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createCustomerToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostCustomerToken"];
+            };
+        };
+        responses: {
+            /** @description Customer token created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerToken"];
+                };
+            };
+            /** @description Unauthorized. The bearer token is missing, malformed, expired or not a bank token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden. The bank token lacks the required scopes. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unprocessable Content. The customer is unknown to the bank. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+}

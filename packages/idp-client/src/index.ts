@@ -1,0 +1,27 @@
+export { resolveBaseUrl } from "./base-url.js";
+export {
+  type CallOptions,
+  type CreateCustomerTokenResult,
+  createIdpClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type IdpClient,
+  type IdpClientOptions,
+  type TokenProvider,
+} from "./client.js";
+export type { IdpError, IdpErrorKind } from "./errors.js";
+export { CUSTOMER_TOKEN_SCOPES, SERVER_URLS } from "./generated/contract.js";
+export type { components, operations, paths } from "./generated/openapi.js";
+export type {
+  CreateCustomerTokenRequest,
+  CustomerToken,
+  CustomerTokenScope,
+  ErrorResponse,
+  ServerAlias,
+} from "./types.js";
+export {
+  formatPath,
+  type ValidationIssue,
+  type ValidationResult,
+  validateCreateCustomerTokenRequest,
+} from "./validate.js";

@@ -1,0 +1,43 @@
+/** Raised while reading a body that is larger than the client accepts. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  constructor(
+    readonly status: number,
+    readonly limitBytes: number,
+  ) {
+    super(`response body is larger than ${limitBytes} bytes`);
+  }
+}
+
+/**
+ * Wraps a `fetch` so that no response body larger than `limitBytes` is ever
+ * buffered: a token answer is a few kilobytes, and a hostile or broken
+ * upstream must not make the caller hold megabytes.
+ */
+export function limitResponseBodies(
+  fetchImpl: (request: Request) => Promise<Response>,
+  limitBytes: number,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const response = await fetchImpl(request);
+    const declared = Number(response.headers.get("content-length"));
+    if (declared > limitBytes) {
+      await response.body?.cancel();
+      throw new ResponseTooLargeError(response.status, limitBytes);
+    }
+    if (!response.body) return response;
+    let seen = 0;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limitBytes) controller.error(new ResponseTooLargeError(response.status, limitBytes));
+        else controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
