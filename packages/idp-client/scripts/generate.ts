@@ -92,15 +92,31 @@ async function main(): Promise<void> {
 
   const contract = [
     HEADER,
-    constant("CUSTOMER_TOKEN_SCOPES", scopeList(spec), "Every scope a customer token can carry, in spec order."),
-    constant("SERVER_URLS", serverAliases(spec), "The spec's servers, by their `x-tokengate-alias`."),
+    constant(
+      "CUSTOMER_TOKEN_SCOPES",
+      scopeList(spec),
+      "Every scope a customer token can carry, in spec order.",
+    ),
+    constant(
+      "SERVER_URLS",
+      serverAliases(spec),
+      "The spec's servers, by their `x-tokengate-alias`.",
+    ),
     constant(
       "POST_CUSTOMER_TOKEN_SCHEMA",
       schemaOf(spec, "PostCustomerToken"),
       "JSON schema of the request body, `$ref`s inlined.",
     ),
-    constant("CUSTOMER_TOKEN_SCHEMA", schemaOf(spec, "CustomerToken"), "JSON schema of a 201 body."),
-    constant("ERROR_RESPONSE_SCHEMA", schemaOf(spec, "ErrorResponse"), "JSON schema of an error body."),
+    constant(
+      "CUSTOMER_TOKEN_SCHEMA",
+      schemaOf(spec, "CustomerToken"),
+      "JSON schema of a 201 body.",
+    ),
+    constant(
+      "ERROR_RESPONSE_SCHEMA",
+      schemaOf(spec, "ErrorResponse"),
+      "JSON schema of an error body.",
+    ),
   ].join("\n");
   await writeFile(new URL("contract.ts", outDir), contract);
 

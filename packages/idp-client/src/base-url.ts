@@ -18,7 +18,9 @@ export function resolveBaseUrl(baseUrl: string | URL): string {
     url = new URL(text);
   } catch {
     throw new TypeError(
-      `baseUrl must be ${Object.keys(SERVER_URLS).map((alias) => `"${alias}"`).join(", ")} or an http(s) URL; got ${JSON.stringify(text)}`,
+      `baseUrl must be ${Object.keys(SERVER_URLS)
+        .map((alias) => `"${alias}"`)
+        .join(", ")} or an http(s) URL; got ${JSON.stringify(text)}`,
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {

@@ -88,13 +88,25 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-function thrownToError(error: unknown, signals: { timeout: AbortSignal; caller?: AbortSignal }, timeoutMs: number): IdpError {
+function thrownToError(
+  error: unknown,
+  signals: { timeout: AbortSignal; caller?: AbortSignal },
+  timeoutMs: number,
+): IdpError {
   if (signals.timeout.aborted) {
-    return { kind: "timeout", message: `Upstream did not answer within ${timeoutMs} ms`, timeoutMs };
+    return {
+      kind: "timeout",
+      message: `Upstream did not answer within ${timeoutMs} ms`,
+      timeoutMs,
+    };
   }
-  if (signals.caller?.aborted) return { kind: "aborted", message: "The call was aborted by the caller" };
+  if (signals.caller?.aborted)
+    return { kind: "aborted", message: "The call was aborted by the caller" };
   if (error instanceof TokenProviderError) {
-    return { kind: "token_provider", message: "Could not obtain a bank token from the token provider" };
+    return {
+      kind: "token_provider",
+      message: "Could not obtain a bank token from the token provider",
+    };
   }
   if (error instanceof ResponseTooLargeError) {
     return {
@@ -107,7 +119,11 @@ function thrownToError(error: unknown, signals: { timeout: AbortSignal; caller?:
     };
   }
   const code = errorCode(error);
-  return { kind: "network", message: `Could not reach the upstream${code ? ` (${code})` : ""}`, code };
+  return {
+    kind: "network",
+    message: `Could not reach the upstream${code ? ` (${code})` : ""}`,
+    code,
+  };
 }
 
 /**
@@ -163,7 +179,11 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         : typeof error === "string" || error === undefined
           ? { ok: false }
           : { ok: true, value: error };
-      const outcome = readCustomerTokenAnswer(response.status, parsed, response.headers.get("retry-after"));
+      const outcome = readCustomerTokenAnswer(
+        response.status,
+        parsed,
+        response.headers.get("retry-after"),
+      );
       return outcome.ok ? { data: outcome.token, response } : { error: outcome.error, response };
     } catch (thrown) {
       return { error: thrownToError(thrown, { timeout, caller: call.signal }, callTimeoutMs) };

@@ -46,4 +46,3 @@ export function invalidRequest(issues: ValidationIssue[]): IdpError {
   const list = issues.map((issue) => `${issue.field} ${issue.message}`).join("; ");
   return { kind: "invalid_request", message: `Invalid request: ${list}`, issues };
 }
-

@@ -7,8 +7,9 @@ type Range = [ipaddr.IPv4, number];
  * link-local, reserved, …) on the prototype without typing them; reading them
  * keeps one maintained list instead of a copy here.
  */
-const specialRanges = (ipaddr.IPv4.prototype as unknown as { SpecialRanges?: Record<string, Range[]> })
-  .SpecialRanges;
+const specialRanges = (
+  ipaddr.IPv4.prototype as unknown as { SpecialRanges?: Record<string, Range[]> }
+).SpecialRanges;
 if (!specialRanges) throw new Error("ipaddr.js no longer exposes IPv4 SpecialRanges");
 
 const RANGE_WORDS: Record<string, string> = {
@@ -27,7 +28,8 @@ function overlappedSpecialRange(network: ipaddr.IPv4, prefix: number): string | 
   for (const [name, ranges] of Object.entries(specialRanges ?? {})) {
     for (const [rangeNetwork, rangePrefix] of ranges) {
       // Two aligned blocks overlap exactly when they agree on the shorter prefix.
-      if (network.match(rangeNetwork, Math.min(prefix, rangePrefix))) return RANGE_WORDS[name] ?? name;
+      if (network.match(rangeNetwork, Math.min(prefix, rangePrefix)))
+        return RANGE_WORDS[name] ?? name;
     }
   }
   return undefined;

@@ -30,7 +30,8 @@ export function limitResponseBodies(
     const counter = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > limitBytes) controller.error(new ResponseTooLargeError(response.status, limitBytes));
+        if (seen > limitBytes)
+          controller.error(new ResponseTooLargeError(response.status, limitBytes));
         else controller.enqueue(chunk);
       },
     });

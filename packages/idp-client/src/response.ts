@@ -25,14 +25,24 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
   if (!parsed.ok) {
     return {
       ok: false,
-      error: { kind: "unexpected_response", reason: "not_json", message: `Upstream answered ${status} with a body that is not JSON`, ...answered },
+      error: {
+        kind: "unexpected_response",
+        reason: "not_json",
+        message: `Upstream answered ${status} with a body that is not JSON`,
+        ...answered,
+      },
     };
   }
   if (!isCustomerTokenBody(parsed.value)) {
     const why = ajv.errorsText(isCustomerTokenBody.errors, { dataVar: "body" });
     return {
       ok: false,
-      error: { kind: "unexpected_response", reason: "contract_violation", message: `Upstream answered ${status} with a body that breaks the contract: ${why}`, ...answered },
+      error: {
+        kind: "unexpected_response",
+        reason: "contract_violation",
+        message: `Upstream answered ${status} with a body that breaks the contract: ${why}`,
+        ...answered,
+      },
     };
   }
   const accessToken = parsed.value.access_token;
@@ -41,7 +51,12 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
     // token is useless to every caller: report it instead of a hollow success.
     return {
       ok: false,
-      error: { kind: "unexpected_response", reason: "contract_violation", message: `Upstream answered ${status} without an access_token`, ...answered },
+      error: {
+        kind: "unexpected_response",
+        reason: "contract_violation",
+        message: `Upstream answered ${status} without an access_token`,
+        ...answered,
+      },
     };
   }
   return { ok: true, token: { access_token: accessToken } };
@@ -49,23 +64,54 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
 
 function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | null): IdpError {
   const body = parsed.ok && isErrorResponse(parsed.value) ? parsed.value : null;
-  const answered = { status, messageCode: body?.message_code ?? null, upstreamMessage: body?.error_message ?? null };
+  const answered = {
+    status,
+    messageCode: body?.message_code ?? null,
+    upstreamMessage: body?.error_message ?? null,
+  };
   const detail = body ? `: ${body.error_message} (${body.message_code})` : "";
   switch (status) {
     case 401:
-      return { kind: "unauthorized", message: `Upstream refused the bank token (401)${detail}`, ...answered };
+      return {
+        kind: "unauthorized",
+        message: `Upstream refused the bank token (401)${detail}`,
+        ...answered,
+      };
     case 403:
-      return { kind: "forbidden", message: `Upstream forbade the request (403)${detail}`, ...answered };
+      return {
+        kind: "forbidden",
+        message: `Upstream forbade the request (403)${detail}`,
+        ...answered,
+      };
     case 422:
       if (!body) {
-        return { kind: "unexpected_response", reason: parsed.ok ? "contract_violation" : "not_json", message: "Upstream answered 422 without an ErrorResponse body", ...answered };
+        return {
+          kind: "unexpected_response",
+          reason: parsed.ok ? "contract_violation" : "not_json",
+          message: "Upstream answered 422 without an ErrorResponse body",
+          ...answered,
+        };
       }
-      return { kind: "unprocessable", message: `Upstream could not process the request (422)${detail}`, ...answered };
+      return {
+        kind: "unprocessable",
+        message: `Upstream could not process the request (422)${detail}`,
+        ...answered,
+      };
   }
   if (status >= 500) {
-    return { kind: "server_error", message: `Upstream failed (${status})${detail}`, retryAfter, ...answered };
+    return {
+      kind: "server_error",
+      message: `Upstream failed (${status})${detail}`,
+      retryAfter,
+      ...answered,
+    };
   }
-  return { kind: "unexpected_response", reason: "undocumented_status", message: `Upstream answered ${status}, which the contract does not list`, ...answered };
+  return {
+    kind: "unexpected_response",
+    reason: "undocumented_status",
+    message: `Upstream answered ${status}, which the contract does not list`,
+    ...answered,
+  };
 }
 
 /**

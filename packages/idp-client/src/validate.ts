@@ -35,7 +35,9 @@ const REQUEST_FIELDS = Object.keys(POST_CUSTOMER_TOKEN_SCHEMA.properties);
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return "body";
   return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`,
+    )
     .join("");
 }
 
@@ -43,7 +45,9 @@ function pathOf(instancePath: string): (string | number)[] {
   return instancePath
     .split("/")
     .slice(1)
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, "/").replace(/~0/g, "~")));
+    .map((part) =>
+      /^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, "/").replace(/~0/g, "~"),
+    );
 }
 
 /** Quotes a caller's value for a message, cut short so a huge input stays out of logs. */

@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 
 /** Answers one request however a test needs: any status, body, delay or broken socket. */
-export type FaultHandler = (request: IncomingMessage, response: ServerResponse, body: string) => void | Promise<void>;
+export type FaultHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+) => unknown;
 
 export interface FaultServer {
   /** Base URL, e.g. `http://127.0.0.1:38211`. */
@@ -28,7 +32,12 @@ export async function startFaultServer(initial: FaultHandler): Promise<FaultServ
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
+      requests.push({
+        method: request.method ?? "",
+        url: request.url ?? "",
+        headers: request.headers,
+        body,
+      });
       Promise.resolve(handler(request, response, body)).catch(() => response.destroy());
     });
   });

@@ -1,3 +1,3 @@
-export { type FaultServer, type FaultHandler, startFaultServer } from "./fault-server.js";
+export { type FaultHandler, type FaultServer, startFaultServer } from "./fault-server.js";
 export { freePort } from "./free-port.js";
 export { type PrismMock, type PrismOptions, SPEC_PATH, startPrism } from "./prism.js";

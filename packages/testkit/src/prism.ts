@@ -47,7 +47,11 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, deadline: number): Promise<void> {
+async function waitUntilAnswering(
+  url: string,
+  child: ChildProcess,
+  deadline: number,
+): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Prism exited with code ${child.exitCode}`);
     try {
@@ -69,7 +73,15 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismMock>
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await freePort(host));
   const url = `http://${host}:${port}`;
-  const args = [prismEntry(), "mock", options.spec ?? SPEC_PATH, "--host", host, "--port", String(port)];
+  const args = [
+    prismEntry(),
+    "mock",
+    options.spec ?? SPEC_PATH,
+    "--host",
+    host,
+    "--port",
+    String(port),
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   child.once("exit", () => running.delete(child));

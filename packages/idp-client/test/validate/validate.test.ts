@@ -8,28 +8,167 @@ type Case = [name: string, { given: unknown; field: string; message: RegExp }];
 
 const rejected: Case[] = [
   ["a body that is not an object", { given: "x", field: "body", message: /must be an object/ }],
-  ["a missing customer_guid", { given: { scopes: ["customers:read"] }, field: "customer_guid", message: /is required/ }],
-  ["a guid one character short", { given: { ...VALID_REQUEST, customer_guid: guid.slice(1) }, field: "customer_guid", message: /exactly 32 characters \(got 31\)/ }],
-  ["a guid one character long", { given: { ...VALID_REQUEST, customer_guid: `${guid}a` }, field: "customer_guid", message: /exactly 32 characters \(got 33\)/ }],
-  ["a guid padded with spaces (no trimming)", { given: { ...VALID_REQUEST, customer_guid: ` ${guid}` }, field: "customer_guid", message: /exactly 32 characters \(got 33\)/ }],
-  ["a numeric guid", { given: { ...VALID_REQUEST, customer_guid: 42 }, field: "customer_guid", message: /must be a string/ }],
+  [
+    "a missing customer_guid",
+    { given: { scopes: ["customers:read"] }, field: "customer_guid", message: /is required/ },
+  ],
+  [
+    "a guid one character short",
+    {
+      given: { ...VALID_REQUEST, customer_guid: guid.slice(1) },
+      field: "customer_guid",
+      message: /exactly 32 characters \(got 31\)/,
+    },
+  ],
+  [
+    "a guid one character long",
+    {
+      given: { ...VALID_REQUEST, customer_guid: `${guid}a` },
+      field: "customer_guid",
+      message: /exactly 32 characters \(got 33\)/,
+    },
+  ],
+  [
+    "a guid padded with spaces (no trimming)",
+    {
+      given: { ...VALID_REQUEST, customer_guid: ` ${guid}` },
+      field: "customer_guid",
+      message: /exactly 32 characters \(got 33\)/,
+    },
+  ],
+  [
+    "a numeric guid",
+    {
+      given: { ...VALID_REQUEST, customer_guid: 42 },
+      field: "customer_guid",
+      message: /must be a string/,
+    },
+  ],
   ["missing scopes", { given: { customer_guid: guid }, field: "scopes", message: /is required/ }],
-  ["an empty scope list", { given: { ...VALID_REQUEST, scopes: [] }, field: "scopes", message: /at least 1 item/ }],
-  ["an unknown scope", { given: { ...VALID_REQUEST, scopes: ["customers:read", "bank:admin"] }, field: "scopes[1]", message: /one of the 47 customer token scopes; "bank:admin" is not/ }],
-  ["a repeated scope", { given: { ...VALID_REQUEST, scopes: ["customers:read", "customers:read"] }, field: "scopes", message: /must not repeat a value: items 0 and 1 are both "customers:read"/ }],
-  ["a non-boolean inherit_ip_allowlist", { given: { ...VALID_REQUEST, inherit_ip_allowlist: "yes" }, field: "inherit_ip_allowlist", message: /must be a boolean or null/ }],
-  ["an IPv4 address with leading zeros", { given: { ...VALID_REQUEST, ip_allowlist: ["34.120.017.5"] }, field: "ip_allowlist[0]", message: /canonical form/ }],
-  ["a CIDR prefix of /33", { given: { ...VALID_REQUEST, ip_allowlist: ["34.120.0.0/33"] }, field: "ip_allowlist[0]", message: /canonical form/ }],
-  ["an IPv6 address", { given: { ...VALID_REQUEST, ip_allowlist: ["2001:4860::8888"] }, field: "ip_allowlist[0]", message: /IPv4 address or CIDR range/ }],
-  ["a hostname", { given: { ...VALID_REQUEST, ip_allowlist: ["example.com"] }, field: "ip_allowlist[0]", message: /IPv4 address or CIDR range/ }],
-  ["a CIDR range with host bits set", { given: { ...VALID_REQUEST, ip_allowlist: ["52.94.1.0/16"] }, field: "ip_allowlist[0]", message: /host bits set; write the range as 52\.94\.0\.0\/16/ }],
-  ["a private address", { given: { ...VALID_REQUEST, ip_allowlist: ["10.1.2.3"] }, field: "ip_allowlist[0]", message: /is a private address range; only public/ }],
-  ["a loopback address", { given: { ...VALID_REQUEST, ip_allowlist: ["127.0.0.1"] }, field: "ip_allowlist[0]", message: /loopback/ }],
-  ["a link-local address", { given: { ...VALID_REQUEST, ip_allowlist: ["169.254.10.1"] }, field: "ip_allowlist[0]", message: /link-local/ }],
-  ["a documentation (reserved) range", { given: { ...VALID_REQUEST, ip_allowlist: ["198.51.100.0/24"] }, field: "ip_allowlist[0]", message: /reserved/ }],
-  ["a wide range that covers a private block", { given: { ...VALID_REQUEST, ip_allowlist: ["160.0.0.0/3"] }, field: "ip_allowlist[0]", message: /overlaps a/ }],
-  ["the whole address space", { given: { ...VALID_REQUEST, ip_allowlist: ["0.0.0.0/0"] }, field: "ip_allowlist[0]", message: /overlaps a/ }],
-  ["an unknown field (a misspelt name)", { given: { ...VALID_REQUEST, customerGuid: guid }, field: "customerGuid", message: /is not a field of the request/ }],
+  [
+    "an empty scope list",
+    { given: { ...VALID_REQUEST, scopes: [] }, field: "scopes", message: /at least 1 item/ },
+  ],
+  [
+    "an unknown scope",
+    {
+      given: { ...VALID_REQUEST, scopes: ["customers:read", "bank:admin"] },
+      field: "scopes[1]",
+      message: /one of the 47 customer token scopes; "bank:admin" is not/,
+    },
+  ],
+  [
+    "a repeated scope",
+    {
+      given: { ...VALID_REQUEST, scopes: ["customers:read", "customers:read"] },
+      field: "scopes",
+      message: /must not repeat a value: items 0 and 1 are both "customers:read"/,
+    },
+  ],
+  [
+    "a non-boolean inherit_ip_allowlist",
+    {
+      given: { ...VALID_REQUEST, inherit_ip_allowlist: "yes" },
+      field: "inherit_ip_allowlist",
+      message: /must be a boolean or null/,
+    },
+  ],
+  [
+    "an IPv4 address with leading zeros",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["34.120.017.5"] },
+      field: "ip_allowlist[0]",
+      message: /canonical form/,
+    },
+  ],
+  [
+    "a CIDR prefix of /33",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["34.120.0.0/33"] },
+      field: "ip_allowlist[0]",
+      message: /canonical form/,
+    },
+  ],
+  [
+    "an IPv6 address",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["2001:4860::8888"] },
+      field: "ip_allowlist[0]",
+      message: /IPv4 address or CIDR range/,
+    },
+  ],
+  [
+    "a hostname",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["example.com"] },
+      field: "ip_allowlist[0]",
+      message: /IPv4 address or CIDR range/,
+    },
+  ],
+  [
+    "a CIDR range with host bits set",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["52.94.1.0/16"] },
+      field: "ip_allowlist[0]",
+      message: /host bits set; write the range as 52\.94\.0\.0\/16/,
+    },
+  ],
+  [
+    "a private address",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["10.1.2.3"] },
+      field: "ip_allowlist[0]",
+      message: /is a private address range; only public/,
+    },
+  ],
+  [
+    "a loopback address",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["127.0.0.1"] },
+      field: "ip_allowlist[0]",
+      message: /loopback/,
+    },
+  ],
+  [
+    "a link-local address",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["169.254.10.1"] },
+      field: "ip_allowlist[0]",
+      message: /link-local/,
+    },
+  ],
+  [
+    "a documentation (reserved) range",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["198.51.100.0/24"] },
+      field: "ip_allowlist[0]",
+      message: /reserved/,
+    },
+  ],
+  [
+    "a wide range that covers a private block",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["160.0.0.0/3"] },
+      field: "ip_allowlist[0]",
+      message: /overlaps a/,
+    },
+  ],
+  [
+    "the whole address space",
+    {
+      given: { ...VALID_REQUEST, ip_allowlist: ["0.0.0.0/0"] },
+      field: "ip_allowlist[0]",
+      message: /overlaps a/,
+    },
+  ],
+  [
+    "an unknown field (a misspelt name)",
+    {
+      given: { ...VALID_REQUEST, customerGuid: guid },
+      field: "customerGuid",
+      message: /is not a field of the request/,
+    },
+  ],
 ];
 
 describe("validateCreateCustomerTokenRequest", () => {
@@ -47,7 +186,10 @@ describe("validateCreateCustomerTokenRequest", () => {
   });
 
   it("accepts every scope the spec lists", () => {
-    const result = validateCreateCustomerTokenRequest({ customer_guid: guid, scopes: [...CUSTOMER_TOKEN_SCOPES] });
+    const result = validateCreateCustomerTokenRequest({
+      customer_guid: guid,
+      scopes: [...CUSTOMER_TOKEN_SCOPES],
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -57,17 +199,26 @@ describe("validateCreateCustomerTokenRequest", () => {
     ["an empty list", []],
     ["null (no list)", null],
   ])("accepts ip_allowlist with %s", (_name, ipAllowlist) => {
-    expect(validateCreateCustomerTokenRequest({ ...VALID_REQUEST, ip_allowlist: ipAllowlist }).ok).toBe(true);
+    expect(
+      validateCreateCustomerTokenRequest({ ...VALID_REQUEST, ip_allowlist: ipAllowlist }).ok,
+    ).toBe(true);
   });
 
   it("keeps only the fields that were given, false included", () => {
-    const result = validateCreateCustomerTokenRequest({ ...VALID_REQUEST, inherit_ip_allowlist: false, ip_allowlist: undefined });
+    const result = validateCreateCustomerTokenRequest({
+      ...VALID_REQUEST,
+      inherit_ip_allowlist: false,
+      ip_allowlist: undefined,
+    });
     expect(result.value).toEqual({ ...VALID_REQUEST, inherit_ip_allowlist: false });
     expect(Object.keys(result.value ?? {})).not.toContain("ip_allowlist");
   });
 
   it("cuts a huge value short in the message", () => {
-    const result = validateCreateCustomerTokenRequest({ ...VALID_REQUEST, ip_allowlist: ["9".repeat(1_000_000)] });
+    const result = validateCreateCustomerTokenRequest({
+      ...VALID_REQUEST,
+      ip_allowlist: ["9".repeat(1_000_000)],
+    });
     expect(result.issues?.[0]?.message.length).toBeLessThan(200);
   });
 });

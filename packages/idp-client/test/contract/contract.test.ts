@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { parse } from "yaml";
+import {
+  type CreateCustomerTokenRequest,
+  CUSTOMER_TOKEN_SCOPES,
+  type CustomerTokenScope,
+  createIdpClient,
+  SERVER_URLS,
+} from "../../src/index.js";
+
+const spec = parse(readFileSync(new URL("../../../../spec/openapi.yaml", import.meta.url), "utf8"));
+
+describe("the generated contract", () => {
+  it("lists exactly the scopes of the spec, in order (run `pnpm generate` if not)", () => {
+    expect(CUSTOMER_TOKEN_SCOPES).toEqual(spec.components.schemas.CustomerTokenScope.enum);
+  });
+
+  it("models the newest upstream contract: 47 scopes", () => {
+    expect(CUSTOMER_TOKEN_SCOPES).toHaveLength(47);
+    expect(CUSTOMER_TOKEN_SCOPES).toContain("sardine_sessions:execute");
+  });
+
+  it("names the spec's servers as baseUrl aliases", () => {
+    expect(SERVER_URLS).toEqual({ sandbox: spec.servers[0].url, production: spec.servers[1].url });
+    expect(createIdpClient({ baseUrl: "production" }).baseUrl).toBe(
+      "https://id.production.cybrid.app",
+    );
+  });
+
+  it("types the scope list as the spec's scope union", () => {
+    expectTypeOf<(typeof CUSTOMER_TOKEN_SCOPES)[number]>().toEqualTypeOf<CustomerTokenScope>();
+  });
+
+  it("types the request body from the spec", () => {
+    expectTypeOf<CreateCustomerTokenRequest["customer_guid"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreateCustomerTokenRequest["inherit_ip_allowlist"]>().toEqualTypeOf<
+      boolean | null | undefined
+    >();
+    const wrongScope: CreateCustomerTokenRequest = {
+      customer_guid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4",
+      // @ts-expect-error: not a scope of the spec
+      scopes: ["bank:admin"],
+    };
+    expect(wrongScope.scopes).toHaveLength(1);
+  });
+
+  it("makes success and every failure distinguishable by type", async () => {
+    const idp = createIdpClient({ baseUrl: "http://127.0.0.1:9" });
+    const result = await idp.createCustomerToken({
+      customer_guid: "x",
+      scopes: ["customers:read"],
+    });
+    if (result.error) {
+      expectTypeOf(result.data).toEqualTypeOf<undefined>();
+      if (result.error.kind === "forbidden")
+        expectTypeOf(result.error.messageCode).toEqualTypeOf<string | null>();
+      if (result.error.kind === "timeout")
+        expectTypeOf(result.error.timeoutMs).toEqualTypeOf<number>();
+      // @ts-expect-error: only answered errors carry a status
+      if (result.error.kind === "network") void result.error.status;
+    } else {
+      expectTypeOf(result.data.access_token).toEqualTypeOf<string>();
+    }
+    expect(result.error?.kind).toBe("invalid_request");
+  });
+});
