@@ -1,3 +1,4 @@
+export type { Middleware } from "openapi-fetch";
 export { resolveBaseUrl } from "./base-url.js";
 export {
   type CallOptions,

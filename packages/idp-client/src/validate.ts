@@ -31,6 +31,11 @@ const validateRequestSchema = ajv.compile<CreateCustomerTokenRequest>({
 
 const REQUEST_FIELDS = Object.keys(POST_CUSTOMER_TOKEN_SCHEMA.properties);
 
+/** The spec's own pattern for an allowlist entry; the public-address rule runs on entries that match it. */
+const IP_ALLOWLIST_ENTRY = new RegExp(
+  POST_CUSTOMER_TOKEN_SCHEMA.properties.ip_allowlist.items.pattern,
+);
+
 /** `["scopes", 2]` → `scopes[2]`. */
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return "body";
@@ -106,9 +111,11 @@ function describe(error: ErrorObject): ValidationIssue {
   return { path, field: formatPath(path), message };
 }
 
-function publicAddressIssues(ipAllowlist: readonly string[] | null | undefined): ValidationIssue[] {
+function publicAddressIssues(ipAllowlist: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  ipAllowlist?.forEach((entry, index) => {
+  if (!Array.isArray(ipAllowlist)) return issues;
+  ipAllowlist.forEach((entry: unknown, index) => {
+    if (typeof entry !== "string" || !IP_ALLOWLIST_ENTRY.test(entry)) return;
     const problem = ipAllowlistEntryProblem(entry);
     if (problem) {
       const path = ["ip_allowlist", index];
@@ -130,10 +137,13 @@ export function validateCreateCustomerTokenRequest(
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
   }
-  if (!validateRequestSchema(input)) {
-    return { ok: false, issues: (validateRequestSchema.errors ?? []).map(describe) };
-  }
-  const issues = publicAddressIssues(input.ip_allowlist);
+  const schemaIssues = validateRequestSchema(input)
+    ? []
+    : (validateRequestSchema.errors ?? []).map(describe);
+  const issues = [
+    ...schemaIssues,
+    ...publicAddressIssues((input as { ip_allowlist?: unknown }).ip_allowlist),
+  ];
   if (issues.length > 0) return { ok: false, issues };
   const value: Record<string, unknown> = {};
   for (const field of REQUEST_FIELDS) {

@@ -1,0 +1,79 @@
+import { resolveBaseUrl } from "@tokengate/idp-client";
+import pino from "pino";
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** The upstream origin; `sandbox`/`production` resolved to their URLs. */
+  idpBaseUrl: string;
+  idpTimeoutMs: number;
+  /** `NODE_ENV=production`: GraphiQL and introspection off. */
+  production: boolean;
+  logLevel: pino.LevelWithSilent;
+}
+
+export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+) {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    problems.push(
+      `${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}`,
+    );
+    return fallback;
+  }
+  return value;
+}
+
+/**
+ * Reads the gateway's settings from the environment and reports every
+ * problem at once. `IDP_BASE_URL` has no default, so the gateway never
+ * points at a mock (or at production) unless told to.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const problems: string[] = [];
+  const port = integer(env, "PORT", 4000, 0, 65_535, problems);
+  const idpTimeoutMs = integer(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
+
+  let idpBaseUrl = "";
+  if (!env.IDP_BASE_URL) {
+    problems.push(
+      'IDP_BASE_URL is required: "sandbox", "production" or the URL of the upstream (or a mock)',
+    );
+  } else {
+    try {
+      idpBaseUrl = resolveBaseUrl(env.IDP_BASE_URL);
+    } catch (error) {
+      problems.push(`IDP_BASE_URL: ${(error as Error).message}`);
+    }
+  }
+
+  const levels = [...Object.keys(pino.levels.values), "silent"];
+  const logLevel = (env.LOG_LEVEL || "info") as pino.LevelWithSilent;
+  if (!levels.includes(logLevel))
+    problems.push(
+      `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
+    );
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      port,
+      host: env.HOST || "127.0.0.1",
+      idpBaseUrl,
+      idpTimeoutMs,
+      production: env.NODE_ENV === "production",
+      logLevel,
+    },
+  };
+}

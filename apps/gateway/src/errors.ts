@@ -1,0 +1,66 @@
+import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-client";
+import { createGraphQLError } from "graphql-yoga";
+
+/** Every `extensions.code` this gateway raises on purpose. */
+export type GatewayErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CUSTOMER_NOT_FOUND"
+  | "UPSTREAM_TIMEOUT"
+  | "UPSTREAM_UNAVAILABLE"
+  | "UPSTREAM_BAD_RESPONSE";
+
+interface UpstreamAnswer {
+  status: number;
+  messageCode: string | null;
+}
+
+export function gatewayError(code: GatewayErrorCode, message: string, upstream?: UpstreamAnswer) {
+  return createGraphQLError(message, {
+    extensions: upstream
+      ? { code, upstream: { status: upstream.status, messageCode: upstream.messageCode } }
+      : { code },
+  });
+}
+
+/** `customer_guid` → `customerGuid`: the GraphQL name of a wire field. */
+export function graphqlFieldName(wireName: string): string {
+  return wireName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** Names each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
+export function badUserInput(issues: readonly ValidationIssue[]) {
+  const described = issues.map(({ path, message }) => {
+    const [first, ...rest] = path;
+    const graphqlPath = typeof first === "string" ? [graphqlFieldName(first), ...rest] : path;
+    return `${formatPath(["input", ...graphqlPath])} ${message}`;
+  });
+  return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
+}
+
+/** One place that decides which GraphQL code each client outcome becomes. */
+export function idpErrorToGraphQL(error: IdpError) {
+  switch (error.kind) {
+    case "invalid_request":
+      return badUserInput(error.issues);
+    case "unauthorized":
+      return gatewayError("UNAUTHENTICATED", error.message, error);
+    case "forbidden":
+      return gatewayError("FORBIDDEN", error.message, error);
+    case "unprocessable":
+      return error.messageCode === "no_customer"
+        ? gatewayError("CUSTOMER_NOT_FOUND", error.message, error)
+        : gatewayError("BAD_USER_INPUT", error.message, error);
+    case "server_error":
+      return gatewayError("UPSTREAM_UNAVAILABLE", error.message, error);
+    case "unexpected_response":
+      return gatewayError("UPSTREAM_BAD_RESPONSE", error.message, error);
+    case "timeout":
+      return gatewayError("UPSTREAM_TIMEOUT", error.message);
+    case "aborted":
+    case "network":
+    case "token_provider":
+      return gatewayError("UPSTREAM_UNAVAILABLE", error.message);
+  }
+}

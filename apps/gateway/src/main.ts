@@ -1,0 +1,45 @@
+/**
+ * The deployable entry: `node dist/main.js`. Reads the environment, serves
+ * the gateway, and drains on SIGTERM/SIGINT. Everything else lives elsewhere.
+ */
+import { createIdpClient } from "@tokengate/idp-client";
+import { loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { listen } from "./server.js";
+import { createGateway } from "./yoga.js";
+
+/** In-flight requests get this long to finish; the upstream timeout is the usual bound. */
+const DRAIN_GRACE_MS = 9_000;
+
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  console.error(`tokengate gateway: invalid configuration\n- ${loaded.problems.join("\n- ")}`);
+  process.exit(1);
+}
+const { config } = loaded;
+const logger = createLogger(config.logLevel);
+const idp = createIdpClient({ baseUrl: config.idpBaseUrl, timeoutMs: config.idpTimeoutMs });
+const gateway = createGateway({ idp, logger, production: config.production });
+
+const running = await listen(gateway, config.host, config.port, logger).catch((error: Error) => {
+  logger.fatal({ err: error }, "could not listen");
+  process.exit(1);
+});
+logger.info(
+  { url: `${running.url}/graphql`, upstream: config.idpBaseUrl, production: config.production },
+  "tokengate gateway ready",
+);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "draining");
+    void running.drain(DRAIN_GRACE_MS).then((clean) => {
+      logger.info({ clean }, "stopped");
+      logger.flush();
+      process.exit(clean ? 0 : 1);
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import {
+  type CreateCustomerTokenRequest,
+  validateCreateCustomerTokenRequest,
+} from "@tokengate/idp-client";
+import { builder } from "../builder.js";
+import { badUserInput, gatewayError, idpErrorToGraphQL } from "../errors.js";
+import { jwtExpiry } from "../jwt-expiry.js";
+import { CustomerTokenRef, type IssuedCustomerToken } from "./customer-token.js";
+import { CustomerTokenScopeEnum } from "./scope.js";
+
+const CreateCustomerTokenInput = builder.inputType("CreateCustomerTokenInput", {
+  description: "What to mint: the upstream's `PostCustomerToken`, in GraphQL names.",
+  fields: (t) => ({
+    customerGuid: t.string({
+      required: true,
+      description: "The customer's guid: exactly 32 characters.",
+    }),
+    scopes: t.field({
+      type: [CustomerTokenScopeEnum],
+      required: true,
+      description: "At least one scope, none repeated.",
+    }),
+    inheritIpAllowlist: t.boolean({
+      description:
+        "Inherit the bank API key's IP allowlist (upstream default: true). Null means not sent.",
+    }),
+    ipAllowlist: t.stringList({
+      description:
+        "Public IPv4 addresses or CIDR ranges (canonical form, e.g. `52.94.0.0/16`) the token may be used from. Null means not sent.",
+    }),
+  }),
+});
+
+type Input = typeof CreateCustomerTokenInput.$inferInput;
+
+/** GraphQL input → wire body; an optional field is sent only when given (`false` kept, `null` dropped). */
+function toWireRequest(input: Input): CreateCustomerTokenRequest {
+  const body: CreateCustomerTokenRequest = {
+    customer_guid: input.customerGuid,
+    scopes: input.scopes,
+  };
+  if (input.inheritIpAllowlist != null) body.inherit_ip_allowlist = input.inheritIpAllowlist;
+  if (input.ipAllowlist != null) body.ip_allowlist = input.ipAllowlist;
+  return body;
+}
+
+/** RFC 9110 makes the scheme name case-insensitive; the token must be there. */
+const BEARER = /^bearer +\S+$/i;
+
+builder.mutationType({
+  fields: (t) => ({
+    createCustomerToken: t.field({
+      description:
+        "Mints a customer access token upstream (`POST /api/customer_tokens`) with the caller's bank token, forwarded from `Authorization`.",
+      type: CustomerTokenRef,
+      args: { input: t.arg({ type: CreateCustomerTokenInput, required: true }) },
+      resolve: async (
+        _root,
+        { input },
+        { idp, authorization, requestId, log },
+      ): Promise<IssuedCustomerToken> => {
+        if (!authorization || !BEARER.test(authorization)) {
+          throw gatewayError(
+            "UNAUTHENTICATED",
+            "Send the bank token as `Authorization: Bearer <token>`",
+          );
+        }
+        const checked = validateCreateCustomerTokenRequest(toWireRequest(input));
+        if (!checked.ok) throw badUserInput(checked.issues);
+
+        const { data, error } = await idp.createCustomerToken(checked.value, {
+          headers: { authorization, "x-request-id": requestId },
+        });
+        if (error) {
+          log.warn(
+            { kind: error.kind, status: "status" in error ? error.status : undefined },
+            "upstream refused",
+          );
+          throw idpErrorToGraphQL(error);
+        }
+        return {
+          accessToken: data.access_token,
+          expiresAt: jwtExpiry(data.access_token),
+          customerGuid: checked.value.customer_guid,
+          scopes: checked.value.scopes,
+        };
+      },
+    }),
+  }),
+});

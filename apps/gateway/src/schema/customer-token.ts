@@ -1,0 +1,33 @@
+import type { CustomerTokenScope } from "@tokengate/idp-client";
+import { builder } from "../builder.js";
+import { CustomerTokenScopeEnum } from "./scope.js";
+
+export interface IssuedCustomerToken {
+  accessToken: string;
+  expiresAt: Date | null;
+  customerGuid: string;
+  scopes: CustomerTokenScope[];
+}
+
+export const CustomerTokenRef = builder.objectRef<IssuedCustomerToken>("CustomerToken").implement({
+  description: "A customer access token minted by the upstream.",
+  fields: (t) => ({
+    accessToken: t.exposeString("accessToken", {
+      description: "The JWT to send as `Authorization: Bearer …`.",
+    }),
+    tokenType: t.string({ description: "Always `Bearer`.", resolve: () => "Bearer" }),
+    expiresAt: t.expose("expiresAt", {
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When the token expires (its `exp` claim, read without verification); null when not decodable.",
+    }),
+    customerGuid: t.exposeString("customerGuid", {
+      description: "The customer the token was minted for.",
+    }),
+    scopes: t.expose("scopes", {
+      type: [CustomerTokenScopeEnum],
+      description: "The scopes requested for the token.",
+    }),
+  }),
+});

@@ -1,0 +1,54 @@
+import { CUSTOMER_TOKEN_SCOPES, type CustomerTokenScope } from "@tokengate/idp-client";
+import { builder } from "../builder.js";
+
+/** `customers:pii:read` → `CUSTOMERS_PII_READ`: a GraphQL enum name for a wire scope. */
+export function scopeEnumName(scope: string): string {
+  return scope.replace(/:/g, "_").toUpperCase();
+}
+
+/** Built from the spec's generated list: a new scope there is a new value here. */
+const scopeValues = Object.fromEntries(
+  CUSTOMER_TOKEN_SCOPES.map((scope) => [
+    scopeEnumName(scope),
+    { value: scope, description: `Wire value \`${scope}\`.` },
+  ]),
+) as Record<string, { value: CustomerTokenScope; description: string }>;
+
+export const CustomerTokenScopeEnum = builder.enumType("CustomerTokenScope", {
+  description: "A scope a customer token can carry. Each value is sent upstream as its wire value.",
+  values: scopeValues,
+});
+
+interface ScopeInfo {
+  scope: CustomerTokenScope;
+}
+
+const CustomerTokenScopeInfo = builder.objectRef<ScopeInfo>("CustomerTokenScopeInfo").implement({
+  description: "A customer token scope with the parts of its wire value.",
+  fields: (t) => ({
+    scope: t.field({ type: CustomerTokenScopeEnum, resolve: ({ scope }) => scope }),
+    wireValue: t.string({
+      description: "The value the upstream knows, e.g. `customers:pii:read`.",
+      resolve: ({ scope }) => scope,
+    }),
+    resource: t.string({
+      description: "What the scope grants access to, e.g. `customers`.",
+      resolve: ({ scope }) => scope.slice(0, scope.indexOf(":")),
+    }),
+    access: t.string({
+      description: "The kind of access, e.g. `read`, `pii:read`, `write`, `execute`.",
+      resolve: ({ scope }) => scope.slice(scope.indexOf(":") + 1),
+    }),
+  }),
+});
+
+builder.queryType({
+  description: "Read-only facts about what this gateway can mint.",
+  fields: (t) => ({
+    customerTokenScopes: t.field({
+      description: "Every scope a customer token can carry, in the order of the upstream contract.",
+      type: [CustomerTokenScopeInfo],
+      resolve: () => CUSTOMER_TOKEN_SCOPES.map((scope) => ({ scope })),
+    }),
+  }),
+});

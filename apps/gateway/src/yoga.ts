@@ -1,0 +1,89 @@
+import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
+import type { IdpClient } from "@tokengate/idp-client";
+import { GraphQLError } from "graphql";
+import { createGraphQLError, createYoga, maskError, type YogaLogger } from "graphql-yoga";
+import type { Logger } from "pino";
+import type { GatewayContext } from "./context.js";
+import { requestIdOf, useRequestId } from "./request-id.js";
+import { schema } from "./schema/index.js";
+import { useErrorCodes } from "./use-error-codes.js";
+
+export interface GatewayOptions {
+  /** The upstream client, built by the caller so tests can inject one. */
+  idp: IdpClient;
+  logger: Logger;
+  /** GraphiQL and introspection off. */
+  production: boolean;
+}
+
+const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
+mutation Mint {
+  createCustomerToken(
+    input: {
+      customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4"
+      scopes: [CUSTOMERS_READ, ACCOUNTS_READ]
+    }
+  ) {
+    accessToken
+    tokenType
+    expiresAt
+    customerGuid
+    scopes
+  }
+}
+`;
+
+/** Yoga logs through pino, so its lines get the same redaction. */
+function yogaLogger(logger: Logger): YogaLogger {
+  const at =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      logger[level](
+        { source: "yoga", detail: rest.length ? rest.map(String) : undefined },
+        String(first),
+      );
+    };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+/**
+ * Builds the gateway: a yoga server over the Pothos schema. Anything thrown
+ * that is not one of the gateway's own GraphQL errors is logged and masked.
+ */
+export function createGateway({ idp, logger, production }: GatewayOptions) {
+  return createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    logging: yogaLogger(logger),
+    landingPage: false,
+    graphiql: production
+      ? false
+      : {
+          title: "tokengate",
+          defaultQuery: EXAMPLE_OPERATION,
+          headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
+        },
+    plugins: [useRequestId(), useErrorCodes(), ...(production ? [useDisableIntrospection()] : [])],
+    maskedErrors: {
+      isDev: false,
+      maskError(error, message) {
+        const masked = maskError(error, message, false);
+        if (masked === error) return masked;
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        logger.error({ err: original }, "unexpected error, masked for the caller");
+        return createGraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+      },
+    },
+    context: ({ request }): GatewayContext => {
+      const requestId = requestIdOf(request);
+      return {
+        idp,
+        authorization: request.headers.get("authorization"),
+        requestId,
+        log: logger.child({ requestId }),
+      };
+    },
+  });
+}
+
+export type Gateway = ReturnType<typeof createGateway>;

@@ -1,0 +1,59 @@
+import type { IdpClient } from "@tokengate/idp-client";
+import { describe, expect, it } from "vitest";
+import { buildGateway, GUID, MINT, post } from "./support/gateway.js";
+
+const { gateway } = buildGateway("http://127.0.0.1:9");
+
+describe("errors raised by the GraphQL engine carry a code", () => {
+  it.each([
+    ["a syntax error", { query: "mutation {" }, "GRAPHQL_PARSE_FAILED"],
+    ["an unknown field", { query: "{ nope }" }, "GRAPHQL_VALIDATION_FAILED"],
+    ["a missing input variable", { query: MINT }, "BAD_USER_INPUT"],
+    [
+      "null where not allowed",
+      { query: MINT, variables: { input: { customerGuid: null, scopes: ["CUSTOMERS_READ"] } } },
+      "BAD_USER_INPUT",
+    ],
+    [
+      "an unknown enum value",
+      { query: MINT, variables: { input: { customerGuid: GUID, scopes: ["BANKS_WRITE"] } } },
+      "BAD_USER_INPUT",
+    ],
+    [
+      "a wrong variable type",
+      {
+        query: MINT,
+        variables: {
+          input: { customerGuid: GUID, scopes: ["CUSTOMERS_READ"], inheritIpAllowlist: "yes" },
+        },
+      },
+      "BAD_USER_INPUT",
+    ],
+  ])("%s → %s, never a 5xx", async (_name, payload, code) => {
+    const { status, body } = await post(gateway, payload);
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors ?? []) expect(error.extensions?.code).toBe(code);
+  });
+});
+
+describe("unexpected errors", () => {
+  it("are masked for the caller and logged", async () => {
+    const broken: IdpClient = {
+      baseUrl: "http://127.0.0.1:9",
+      createCustomerToken: () => {
+        throw new TypeError("boom at /srv/app/node_modules/secret-internals.js:12");
+      },
+    };
+    const { gateway: failing, logs } = buildGateway("http://127.0.0.1:9", { idp: broken });
+    const { status, body } = await post(failing, {
+      query: MINT,
+      variables: { input: { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] } },
+    });
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.message).toBe("Unexpected error.");
+    expect(body.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+    expect(JSON.stringify(body)).not.toMatch(/secret-internals|\/srv\/app|at .*:\d+/);
+    expect(logs.join("\n")).toContain("secret-internals");
+  });
+});

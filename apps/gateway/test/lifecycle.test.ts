@@ -1,0 +1,109 @@
+import { connect } from "node:net";
+import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BANK_TOKEN, GUID, MINT } from "./support/gateway.js";
+import { runGateway } from "./support/process.js";
+
+const MINTED = "eyJhbGciOiJub25lIn0.eyJleHAiOjE4OTM0NTYwMDB9.c2lnbmF0dXJl";
+let upstream: FaultServer;
+
+beforeAll(async () => {
+  upstream = await startFaultServer(async (_request, response) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    response.writeHead(201, { "content-type": "application/json" });
+    response.end(JSON.stringify({ access_token: MINTED }));
+  });
+});
+afterAll(() => upstream.close());
+
+/** Opens a fresh TCP connection (never a pooled keep-alive one). */
+function newConnection(url: string): Promise<"accepted" | "refused"> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("accepted");
+    });
+    socket.once("error", () => resolve("refused"));
+  });
+}
+
+function mintOver(url: string) {
+  return fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: BANK_TOKEN },
+    body: JSON.stringify({
+      query: MINT,
+      variables: { input: { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] } },
+    }),
+  }).then(
+    (response) =>
+      response.json() as Promise<{ data?: { createCustomerToken?: { accessToken?: string } } }>,
+  );
+}
+
+describe("the gateway process", () => {
+  it("refuses to start without IDP_BASE_URL: exit 1 and a message naming it", async () => {
+    const { ready, child, output } = runGateway({});
+    await expect(ready).rejects.toThrow();
+    expect(child.exitCode).toBe(1);
+    expect(output()).toMatch(/invalid configuration\n- IDP_BASE_URL is required/);
+    expect(output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("drains on SIGTERM: 20 in-flight requests complete, new connections are refused, exit 0", async () => {
+    const gateway = await runGateway({ IDP_BASE_URL: upstream.url, LOG_LEVEL: "debug" }).ready;
+    expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
+
+    const inFlight = Array.from({ length: 20 }, () => mintOver(gateway.url));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const stoppedAt = Date.now();
+    gateway.child.kill("SIGTERM");
+    await gateway.waitFor(/"msg":"draining"/);
+    const refused = await newConnection(gateway.url);
+
+    const results = await Promise.all(inFlight);
+    expect(results.map((result) => result.data?.createCustomerToken?.accessToken)).toEqual(
+      Array(20).fill(MINTED),
+    );
+    expect(refused).toBe("refused");
+    expect(await gateway.exit).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+
+    // Debug-level logs of the whole run hold neither the bank token nor a minted token.
+    const logs = gateway.output();
+    expect(logs).toContain('"msg":"draining"');
+    expect(logs).not.toContain(BANK_TOKEN.split(" ")[1]);
+    expect(logs).not.toContain(MINTED);
+  });
+
+  it("serves GraphiQL with the example operation in development", async () => {
+    const gateway = await runGateway({ IDP_BASE_URL: upstream.url }).ready;
+    const page = await fetch(`${gateway.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(await page.text()).toContain("createCustomerToken");
+    gateway.child.kill("SIGTERM");
+    expect(await gateway.exit).toBe(0);
+  });
+
+  it("turns GraphiQL and introspection off in production", async () => {
+    const gateway = await runGateway({ IDP_BASE_URL: upstream.url, NODE_ENV: "production" }).ready;
+    const page = await fetch(`${gateway.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(await page.text()).not.toContain("graphiql");
+    const introspection = await fetch(`${gateway.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __schema { types { name } } }" }),
+    }).then(
+      (response) =>
+        response.json() as Promise<{
+          data?: unknown;
+          errors?: { extensions?: { code?: string } }[];
+        }>,
+    );
+    expect(introspection.data).toBeUndefined();
+    expect(introspection.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    gateway.child.kill("SIGTERM");
+    expect(await gateway.exit).toBe(0);
+  });
+});
