@@ -44,6 +44,7 @@ describe("unexpected errors", () => {
       createCustomerToken: () => {
         throw new TypeError("boom at /srv/app/node_modules/secret-internals.js:12");
       },
+      close: async () => {},
     };
     const { gateway: failing, logs } = buildGateway("http://127.0.0.1:9", { idp: broken });
     const { status, body } = await post(failing, {

@@ -2,8 +2,11 @@ import createClient, { type Middleware } from "openapi-fetch";
 import { resolveBaseUrl } from "./base-url.js";
 import { type IdpError, invalidRequest } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
-import { limitResponseBodies, ResponseTooLargeError } from "./limit-body.js";
 import { type ParsedBody, parseJson, readCustomerTokenAnswer } from "./response.js";
+import { retryDelayMs } from "./retry.js";
+import { ResponseBodyError, ResponseTooLargeError } from "./transport/errors.js";
+import { limitResponseBodies } from "./transport/fetch-transport.js";
+import { createUndiciTransport, WireRequest } from "./transport/undici-transport.js";
 import type { CreateCustomerTokenRequest, CustomerToken, ServerAlias } from "./types.js";
 import { validateCreateCustomerTokenRequest } from "./validate.js";
 
@@ -19,12 +22,21 @@ type Auth =
 export type IdpClientOptions = Auth & {
   /** `"sandbox"`, `"production"` (the spec's servers) or an absolute URL. */
   baseUrl: ServerAlias | (string & {}) | URL;
-  /** The transport; defaults to the global `fetch`. */
+  /**
+   * A WHATWG `fetch` to send requests with (to observe or route them). By
+   * default the client uses its own keep-alive undici pool instead.
+   */
   fetch?: (request: Request) => Promise<Response>;
-  /** Time allowed for one call, connect to last byte. Default 10 000 ms. */
+  /** Time allowed for one call, retry included, connect to last byte. Default 10 000 ms. */
   timeoutMs?: number;
   /** Largest response body read. Default 64 KiB. */
   maxResponseBytes?: number;
+  /** Sockets the default transport keeps to the upstream. Default 64. */
+  connections?: number;
+  /** Idle time before a kept-alive socket closes. Default 10 000 ms. */
+  keepAliveTimeoutMs?: number;
+  /** Retry once on 502/503 or when no answer arrived. Default true. */
+  retry?: boolean;
   /** openapi-fetch middleware, run on every request (e.g. tracing headers). */
   middleware?: Middleware[];
 };
@@ -56,10 +68,16 @@ export interface IdpClient {
     body: CreateCustomerTokenRequest,
     options?: CallOptions,
   ): Promise<CreateCustomerTokenResult>;
+  /** Closes the kept-alive connections; calls after it fail. */
+  close(): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+export const DEFAULT_CONNECTIONS = 64;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
+
+type Transport = (request: Request) => Promise<Response>;
 
 class TokenProviderError extends Error {}
 
@@ -73,8 +91,9 @@ function authMiddleware(getToken: TokenProvider): Middleware {
       } catch (cause) {
         throw new TokenProviderError("the token provider failed", { cause });
       }
+      // Mutate in place: openapi-fetch accepts a returned request only if it is a global `Request`.
       request.headers.set("authorization", `Bearer ${token}`);
-      return request;
+      return undefined;
     },
   };
 }
@@ -106,6 +125,14 @@ function thrownToError(
     return {
       kind: "token_provider",
       message: "Could not obtain a bank token from the token provider",
+    };
+  }
+  if (error instanceof ResponseBodyError) {
+    const code = errorCode(error.cause);
+    return {
+      kind: "network",
+      message: `The upstream's ${error.status} answer broke off${code ? ` (${code})` : ""}`,
+      code,
     };
   }
   if (error instanceof ResponseTooLargeError) {
@@ -142,35 +169,55 @@ function thrownToError(
 export function createIdpClient(options: IdpClientOptions): IdpClient {
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const transport = limitResponseBodies(
-    options.fetch ?? ((request) => fetch(request)),
-    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-  );
-  const client = createClient<paths>({ baseUrl, fetch: transport });
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const retry = options.retry ?? true;
+
+  let transport: Transport;
+  let closeTransport = async () => {};
+  if (options.fetch) {
+    transport = limitResponseBodies(options.fetch, maxResponseBytes);
+  } else {
+    const undiciTransport = createUndiciTransport({
+      origin: baseUrl,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+      connectTimeoutMs: timeoutMs,
+      maxResponseBytes,
+    });
+    // openapi-fetch types its transport with WHATWG classes; WireRequest and
+    // WireResponse carry the members it uses.
+    transport = undiciTransport.fetch as unknown as Transport;
+    closeTransport = undiciTransport.close;
+  }
+  const client = createClient<paths>({
+    baseUrl,
+    fetch: transport,
+    ...(options.fetch ? {} : { Request: WireRequest as unknown as typeof Request }),
+  });
   const { token, getToken } = options;
   if (getToken) client.use(authMiddleware(getToken));
   else if (token !== undefined) client.use(authMiddleware(() => token));
   for (const middleware of options.middleware ?? []) client.use(middleware);
 
-  async function createCustomerToken(
+  async function attempt(
     body: CreateCustomerTokenRequest,
-    call: CallOptions = {},
-  ): Promise<CreateCustomerTokenResult> {
-    const checked = validateCreateCustomerTokenRequest(body);
-    if (!checked.ok) return { error: invalidRequest(checked.issues) };
-
-    const callTimeoutMs = call.timeoutMs ?? timeoutMs;
-    const timeout = AbortSignal.timeout(callTimeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: "application/json", ...call.headers };
-    if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
-
+    headers: Record<string, string>,
+    signals: { timeout: AbortSignal; caller?: AbortSignal },
+    signal: AbortSignal,
+    callTimeoutMs: number,
+  ): Promise<CreateCustomerTokenResult & { answered: boolean }> {
+    let answered = false;
     try {
       const { data, error, response } = await client.POST("/api/customer_tokens", {
-        body: checked.value,
+        body,
         headers,
         signal,
         parseAs: "text",
+        fetch: (request: Request) =>
+          transport(request).then((response) => {
+            answered = true;
+            return response;
+          }),
       });
       // openapi-fetch hands back text for a 2xx and tries JSON.parse on
       // anything else; bring both to one shape before checking the contract.
@@ -184,11 +231,44 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         parsed,
         response.headers.get("retry-after"),
       );
-      return outcome.ok ? { data: outcome.token, response } : { error: outcome.error, response };
+      return outcome.ok
+        ? { data: outcome.token, response, answered: true }
+        : { error: outcome.error, response, answered: true };
     } catch (thrown) {
-      return { error: thrownToError(thrown, { timeout, caller: call.signal }, callTimeoutMs) };
+      answered ||= thrown instanceof ResponseBodyError || thrown instanceof ResponseTooLargeError;
+      return { error: thrownToError(thrown, signals, callTimeoutMs), answered };
     }
   }
 
-  return { baseUrl, createCustomerToken };
+  async function createCustomerToken(
+    body: CreateCustomerTokenRequest,
+    call: CallOptions = {},
+  ): Promise<CreateCustomerTokenResult> {
+    const checked = validateCreateCustomerTokenRequest(body);
+    if (!checked.ok) return { error: invalidRequest(checked.issues) };
+
+    const callTimeoutMs = call.timeoutMs ?? timeoutMs;
+    const deadline = Date.now() + callTimeoutMs;
+    const timeout = AbortSignal.timeout(callTimeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+    const signals = { timeout, caller: call.signal };
+    const headers: Record<string, string> = { accept: "application/json", ...call.headers };
+    if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
+
+    const first = await attempt(checked.value, headers, signals, signal, callTimeoutMs);
+    const delay =
+      retry && first.error
+        ? retryDelayMs(first.error, first.answered, deadline - Date.now())
+        : null;
+    const result =
+      delay === null
+        ? first
+        : await new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() =>
+            attempt(checked.value, headers, signals, signal, callTimeoutMs),
+          );
+    const { answered: _answered, ...outcome } = result;
+    return outcome as CreateCustomerTokenResult;
+  }
+
+  return { baseUrl, createCustomerToken, close: () => closeTransport() };
 }

@@ -4,6 +4,8 @@ export {
   type CallOptions,
   type CreateCustomerTokenResult,
   createIdpClient,
+  DEFAULT_CONNECTIONS,
+  DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT_MS,
   type IdpClient,

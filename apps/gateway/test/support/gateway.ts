@@ -25,7 +25,6 @@ export function prefer(code: number, example?: string): Middleware {
   return {
     onRequest({ request }) {
       request.headers.set("prefer", value);
-      return request;
     },
   };
 }

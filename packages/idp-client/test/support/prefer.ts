@@ -10,7 +10,6 @@ export function preferResponse(code: number, example?: string): Middleware {
   return {
     onRequest({ request }) {
       request.headers.set("prefer", value);
-      return request;
     },
   };
 }

@@ -1,13 +1,4 @@
-/** Raised while reading a body that is larger than the client accepts. */
-export class ResponseTooLargeError extends Error {
-  override readonly name = "ResponseTooLargeError";
-  constructor(
-    readonly status: number,
-    readonly limitBytes: number,
-  ) {
-    super(`response body is larger than ${limitBytes} bytes`);
-  }
-}
+import { ResponseTooLargeError } from "./errors.js";
 
 /**
  * Wraps a `fetch` so that no response body larger than `limitBytes` is ever

@@ -1,0 +1,25 @@
+/** Raised while reading a body that is larger than the client accepts. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  constructor(
+    readonly status: number,
+    readonly limitBytes: number,
+  ) {
+    super(`response body is larger than ${limitBytes} bytes`);
+  }
+}
+
+/**
+ * The upstream answered, then the body broke off (a reset, a closed socket).
+ * Kept apart from failures before any answer because only those are retried:
+ * the upstream may already have minted a token when an answer started.
+ */
+export class ResponseBodyError extends Error {
+  override readonly name = "ResponseBodyError";
+  constructor(
+    readonly status: number,
+    options: { cause: unknown },
+  ) {
+    super(`the ${status} response body could not be read`, options);
+  }
+}

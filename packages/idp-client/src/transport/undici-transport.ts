@@ -1,0 +1,130 @@
+import { Pool } from "undici";
+import { ResponseBodyError, ResponseTooLargeError } from "./errors.js";
+
+/**
+ * The part of a WHATWG `Request` that openapi-fetch builds and our middleware
+ * reads. Constructing a real `Request` (and `Response`, and web streams) per
+ * call was the largest cost of an upstream call in profiles; this keeps the
+ * headers as openapi-fetch made them and nothing more.
+ */
+export class WireRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  constructor(input: string | URL, init: RequestInit = {}) {
+    this.url = String(input);
+    this.method = init.method ?? "GET";
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = typeof init.body === "string" ? init.body : undefined;
+    this.signal = init.signal ?? undefined;
+  }
+}
+
+/** A fully read answer, shaped as much like a `Response` as openapi-fetch needs. */
+export class WireResponse {
+  readonly ok: boolean;
+  readonly body = null;
+  constructor(
+    readonly status: number,
+    private readonly rawHeaders: Record<string, string | string[] | undefined>,
+    private readonly content: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+  readonly headers = {
+    get: (name: string): string | null => {
+      const value = this.rawHeaders[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+  text(): Promise<string> {
+    return Promise.resolve(this.content);
+  }
+  json(): Promise<unknown> {
+    return Promise.resolve(JSON.parse(this.content));
+  }
+}
+
+export interface UndiciTransportOptions {
+  /** Upstream origin, e.g. `https://id.sandbox.cybrid.app`. */
+  origin: string;
+  /** Most sockets kept open to the upstream. */
+  connections: number;
+  /** Idle time before a kept-alive socket is closed (unless the upstream says less). */
+  keepAliveTimeoutMs: number;
+  /** Bounds connecting; the call's own deadline bounds the rest. */
+  connectTimeoutMs: number;
+  maxResponseBytes: number;
+}
+
+export interface UndiciTransport {
+  fetch(request: WireRequest): Promise<WireResponse>;
+  close(): Promise<void>;
+}
+
+async function readCapped(
+  status: number,
+  body: AsyncIterable<Buffer> & { destroy(): unknown },
+  limit: number,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > limit) {
+        body.destroy();
+        throw new ResponseTooLargeError(status, limit);
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof ResponseTooLargeError) throw error;
+    throw new ResponseBodyError(status, { cause: error });
+  }
+  return chunks.length === 1
+    ? (chunks[0] as Buffer).toString("utf8")
+    : Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The default transport: one keep-alive undici `Pool` per client, requests
+ * sent with `pool.request`, bodies read up to `maxResponseBytes`.
+ */
+export function createUndiciTransport(options: UndiciTransportOptions): UndiciTransport {
+  const pool = new Pool(new URL(options.origin).origin, {
+    connections: options.connections,
+    keepAliveTimeout: options.keepAliveTimeoutMs,
+    connect: { timeout: options.connectTimeoutMs },
+    // The call's AbortSignal is the one deadline; undici's own timers stay out of its way.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  const limit = options.maxResponseBytes;
+  const origin = new URL(options.origin).origin;
+  return {
+    async fetch(request) {
+      const path = request.url.startsWith(origin)
+        ? request.url.slice(origin.length)
+        : new URL(request.url).pathname;
+      const response = await pool.request({
+        path,
+        method: request.method as "POST",
+        headers: request.headers,
+        body: request.body,
+        signal: request.signal,
+      });
+      const declared = Number(response.headers["content-length"]);
+      if (declared > limit) {
+        response.body.destroy();
+        throw new ResponseTooLargeError(response.statusCode, limit);
+      }
+      const text = await readCapped(response.statusCode, response.body, limit);
+      return new WireResponse(response.statusCode, response.headers, text);
+    },
+    close: () => pool.close(),
+  };
+}
