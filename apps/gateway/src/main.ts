@@ -36,7 +36,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "draining");
-    void running.drain(DRAIN_GRACE_MS).then((clean) => {
+    void running.drain(DRAIN_GRACE_MS).then(async (clean) => {
+      await idp.close();
       logger.info({ clean }, "stopped");
       logger.flush();
       process.exit(clean ? 0 : 1);

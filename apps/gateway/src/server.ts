@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Gateway } from "./yoga.js";
@@ -13,6 +13,43 @@ export interface RunningServer {
   drain(graceMs: number): Promise<boolean>;
 }
 
+/** Largest request body accepted; a mutation is well under 2 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function refuse(response: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    connection: "close",
+  });
+  response.end(body);
+}
+
+/** GraphQL over HTTP: a POST body is JSON; form and text bodies would dodge CORS preflight. */
+const JSON_MEDIA_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
+
+/**
+ * Refuses, before any byte of it is read, a body that is not JSON, too large,
+ * or of undeclared size (a chunked upload could otherwise stream forever).
+ */
+function bodyProblem(request: IncomingMessage): [number, string, string] | null {
+  if (request.method !== "POST") return null;
+  if (!JSON_MEDIA_TYPE.test(request.headers["content-type"] ?? "")) {
+    return [
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      "A POST body must be sent as Content-Type: application/json",
+    ];
+  }
+  const length = request.headers["content-length"];
+  if (length === undefined)
+    return [411, "LENGTH_REQUIRED", "A POST body must declare its Content-Length"];
+  if (Number(length) > MAX_BODY_BYTES) {
+    return [413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes`];
+  }
+  return null;
+}
+
 /** Serves the gateway over HTTP on `host:port` (port 0: a free one). */
 export async function listen(
   gateway: Gateway,
@@ -24,6 +61,8 @@ export async function listen(
   const server = createServer((request, response) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
+    const problem = bodyProblem(request);
+    if (problem) return refuse(response, ...problem);
     gateway(request, response);
   });
   await new Promise<void>((resolve, reject) => {

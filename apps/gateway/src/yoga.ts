@@ -1,9 +1,9 @@
-import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { IdpClient } from "@tokengate/idp-client";
 import { GraphQLError } from "graphql";
 import { createGraphQLError, createYoga, maskError, type YogaLogger } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { GatewayContext } from "./context.js";
+import { hardeningPlugins } from "./hardening.js";
 import { requestIdOf, useRequestId } from "./request-id.js";
 import { schema } from "./schema/index.js";
 import { useErrorCodes } from "./use-error-codes.js";
@@ -63,7 +63,8 @@ export function createGateway({ idp, logger, production }: GatewayOptions) {
           defaultQuery: EXAMPLE_OPERATION,
           headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
         },
-    plugins: [useRequestId(), useErrorCodes(), ...(production ? [useDisableIntrospection()] : [])],
+    plugins: [useRequestId(), useErrorCodes(), ...hardeningPlugins(production)],
+    batching: false,
     maskedErrors: {
       isDev: false,
       maskError(error, message) {
