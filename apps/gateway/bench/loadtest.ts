@@ -1,0 +1,133 @@
+/**
+ * `pnpm loadtest [--quick]`: loopback load against the built gateway with a
+ * fast local upstream. Checks correctness under load (every answer a right
+ * token or the documented error, no request lost, memory flat) and prints
+ * the figures. Exits 1 when a check fails. `--quick` is the CI-sized run.
+ */
+
+import { parseArgs } from "node:util";
+import { freePort } from "@tokengate/testkit";
+import { runLoad } from "./load.js";
+import { AUTHORIZATION, errorCodeOf, MINT_BODY, tokenOf } from "./operation.js";
+import { memoryMb } from "./process-stats.js";
+import { startGateway } from "./targets.js";
+import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const size = values.quick
+  ? { load: 600, alternate: 100, warmup: 200 }
+  : { load: 3_000, alternate: 500, warmup: 1_000 };
+const CONNECTIONS = 50;
+
+const failures: string[] = [];
+function check(ok: boolean, what: string): void {
+  console.log(`${ok ? "PASS" : "FAIL"}  ${what}`);
+  if (!ok) failures.push(what);
+}
+
+const stub = await startUpstreamStub();
+const gateway = await startGateway(stub.url, await freePort("127.0.0.1"));
+try {
+  const headers = { authorization: AUTHORIZATION };
+  const isToken = (status: number, body: string) => status === 200 && tokenOf(body) === STUB_TOKEN;
+
+  await runLoad({
+    url: gateway.url,
+    connections: CONNECTIONS,
+    amount: size.warmup,
+    body: MINT_BODY,
+    headers,
+  });
+  const afterWarmup = memoryMb(gateway.pid);
+
+  const before = stub.count();
+  const load = await runLoad({
+    url: gateway.url,
+    connections: CONNECTIONS,
+    amount: size.load,
+    body: MINT_BODY,
+    headers,
+    check: isToken,
+  });
+  const afterLoad = memoryMb(gateway.pid);
+  console.log(
+    `\nload: ${load.requests} mutations at ${CONNECTIONS} connections: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}, non-2xx ${load.non2xx}, wrong tokens ${load.wrong}`,
+  );
+  console.log(
+    `memory: RSS after warm-up ${afterWarmup.rss.toFixed(1)} MB, after load ${afterLoad.rss.toFixed(1)} MB (${(afterLoad.rss / afterWarmup.rss).toFixed(2)}×), peak ${afterLoad.peak.toFixed(1)} MB`,
+  );
+  check(
+    load.requests === size.load && load.errors === 0 && load.non2xx === 0,
+    `${size.load} mutations, zero failures`,
+  );
+  check(load.wrong === 0, "every answer carries the upstream's token");
+  check(
+    stub.count() - before === size.load,
+    "one upstream call per mutation, none lost or doubled",
+  );
+  check(afterLoad.rss <= afterWarmup.rss * 1.5, "RSS after load within 1.5× of RSS after warm-up");
+
+  stub.setMode("alternate-503");
+  const outcomes = new Map<string, number>();
+  const flaky = await runLoad({
+    url: gateway.url,
+    connections: CONNECTIONS,
+    amount: size.alternate,
+    body: MINT_BODY,
+    headers,
+    check: (status, body) => {
+      const outcome =
+        tokenOf(body) === STUB_TOKEN ? "token" : (errorCodeOf(body) ?? `HTTP ${status}`);
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      return status === 200 && (outcome === "token" || outcome === "UPSTREAM_UNAVAILABLE");
+    },
+  });
+  console.log(
+    `\nflaky upstream (every other answer 503): ${JSON.stringify(Object.fromEntries(outcomes))}, p99 ${flaky.p99} ms`,
+  );
+  check(
+    flaky.wrong === 0 && flaky.errors === 0,
+    `${size.alternate} mutations: each a token or UPSTREAM_UNAVAILABLE`,
+  );
+  stub.setMode("ok");
+
+  const pathological: [string, string][] = [
+    [
+      "1,000 aliases",
+      `mutation { ${Array.from({ length: 1_000 }, (_, i) => `a${i}: __typename`).join(" ")} }`,
+    ],
+    ["deep nesting", `{ ${"a { ".repeat(3_000)}b${" }".repeat(3_000)} }`],
+    ["5,000 tokens", `{ ${"__typename ".repeat(5_000)}}`],
+    ["directive flood", `{ __typename ${"@skip(if: false) ".repeat(3_000)}}`],
+  ];
+  const beforeBad = stub.count();
+  console.log("");
+  for (const [name, query] of pathological) {
+    const started = performance.now();
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query }),
+    });
+    const body = await response.text();
+    const ms = performance.now() - started;
+    console.log(
+      `pathological ${name}: HTTP ${response.status} ${errorCodeOf(body)} in ${ms.toFixed(1)} ms`,
+    );
+    check(
+      response.status < 500 && errorCodeOf(body) !== null && ms < 1_000,
+      `${name} refused quickly with a code`,
+    );
+  }
+  check(stub.count() === beforeBad, "no pathological document reached the upstream");
+} finally {
+  const exitCode = await gateway.stop();
+  await stub.close();
+  check(exitCode === 0, "the gateway drained and exited 0");
+}
+console.log(
+  failures.length === 0
+    ? "\nloadtest: all checks passed"
+    : `\nloadtest: ${failures.length} check(s) failed`,
+);
+process.exit(failures.length === 0 ? 0 : 1);

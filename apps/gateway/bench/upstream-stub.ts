@@ -1,0 +1,57 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A fixed, well-formed customer token (exp 2030-01-01). */
+export const STUB_TOKEN =
+  "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3ZjNhMWM5ZTJiNGQ0ZThmYTZjMGQ1YjFlOWYyYTNjNCIsImV4cCI6MTg5MzQ1NjAwMH0.c3R1Yi1zaWduYXR1cmU";
+const TOKEN_BODY = JSON.stringify({ access_token: STUB_TOKEN });
+
+export type StubMode = "ok" | "alternate-503";
+
+export interface UpstreamStub {
+  url: string;
+  /** Requests answered so far. */
+  count(): number;
+  setMode(mode: StubMode): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The fastest honest upstream: keep-alive, reads the whole body, answers the
+ * same token (or, in `alternate-503`, every other request a 503).
+ */
+export async function startUpstreamStub(): Promise<UpstreamStub> {
+  let count = 0;
+  let mode: StubMode = "ok";
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      count += 1;
+      if (mode === "alternate-503" && count % 2 === 0) {
+        response.writeHead(503, { "content-type": "application/json", "retry-after": "0" });
+        response.end('{"status":503,"error_message":"busy","message_code":"unavailable"}');
+        return;
+      }
+      response.writeHead(201, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(TOKEN_BODY),
+      });
+      response.end(TOKEN_BODY);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    count: () => count,
+    setMode: (next) => {
+      mode = next;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
