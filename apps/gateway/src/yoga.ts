@@ -65,6 +65,10 @@ export function createGateway({ idp, logger, production }: GatewayOptions) {
         },
     plugins: [useRequestId(), useErrorCodes(), ...hardeningPlugins(production)],
     batching: false,
+    // listen() refuses a body over MAX_BODY_BYTES, or of undeclared length,
+    // before it is read, and Node's parser stops at Content-Length; yoga's own
+    // limit would pipe every body through a stream to count it again.
+    maxRequestBodySize: false,
     maskedErrors: {
       isDev: false,
       maskError(error, message) {
@@ -77,11 +81,16 @@ export function createGateway({ idp, logger, production }: GatewayOptions) {
     },
     context: ({ request }): GatewayContext => {
       const requestId = requestIdOf(request);
+      let log: Logger | undefined;
       return {
         idp,
         authorization: request.headers.get("authorization"),
         requestId,
-        log: logger.child({ requestId }),
+        // Most requests log nothing: bind the child logger only when one does.
+        get log() {
+          log ??= logger.child({ requestId });
+          return log;
+        },
       };
     },
   });

@@ -107,12 +107,13 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-function thrownToError(
-  error: unknown,
-  signals: { timeout: AbortSignal; caller?: AbortSignal },
-  timeoutMs: number,
-): IdpError {
-  if (signals.timeout.aborted) {
+interface CallSignals {
+  timedOut(): boolean;
+  caller?: AbortSignal;
+}
+
+function thrownToError(error: unknown, signals: CallSignals, timeoutMs: number): IdpError {
+  if (signals.timedOut()) {
     return {
       kind: "timeout",
       message: `Upstream did not answer within ${timeoutMs} ms`,
@@ -202,7 +203,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   async function attempt(
     body: CreateCustomerTokenRequest,
     headers: Record<string, string>,
-    signals: { timeout: AbortSignal; caller?: AbortSignal },
+    signals: CallSignals,
     signal: AbortSignal,
     callTimeoutMs: number,
   ): Promise<CreateCustomerTokenResult & { answered: boolean }> {
@@ -249,23 +250,37 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
 
     const callTimeoutMs = call.timeoutMs ?? timeoutMs;
     const deadline = Date.now() + callTimeoutMs;
-    const timeout = AbortSignal.timeout(callTimeoutMs);
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-    const signals = { timeout, caller: call.signal };
+    // One controller and one timer per call, cleared when it ends: cheaper
+    // than AbortSignal.timeout + AbortSignal.any, and it leaves no timer behind.
+    const controller = new AbortController();
+    const timeout = controller.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, "TimeoutError"));
+    }, callTimeoutMs);
+    const onCallerAbort = () => controller.abort(call.signal?.reason);
+    if (call.signal?.aborted) onCallerAbort();
+    else call.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    const signals = { timedOut: () => timedOut, caller: call.signal };
     const headers: Record<string, string> = { accept: "application/json", ...call.headers };
     if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
 
-    const first = await attempt(checked.value, headers, signals, signal, callTimeoutMs);
-    const delay =
-      retry && first.error
-        ? retryDelayMs(first.error, first.answered, deadline - Date.now())
-        : null;
-    const result =
-      delay === null
-        ? first
-        : await new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() =>
-            attempt(checked.value, headers, signals, signal, callTimeoutMs),
-          );
+    let result: CreateCustomerTokenResult & { answered: boolean };
+    try {
+      result = await attempt(checked.value, headers, signals, timeout, callTimeoutMs);
+      const delay =
+        retry && result.error
+          ? retryDelayMs(result.error, result.answered, deadline - Date.now())
+          : null;
+      if (delay !== null) {
+        await new Promise<void>((resolve) => setTimeout(resolve, delay));
+        result = await attempt(checked.value, headers, signals, timeout, callTimeoutMs);
+      }
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener("abort", onCallerAbort);
+    }
     const { answered: _answered, ...outcome } = result;
     return outcome as CreateCustomerTokenResult;
   }

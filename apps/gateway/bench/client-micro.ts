@@ -1,0 +1,87 @@
+import { createIdpClient } from "@tokengate/idp-client";
+import { Pool } from "undici";
+import { CUSTOMER_GUID } from "./operation.js";
+
+export interface MicroResult {
+  name: string;
+  callsPerSecond: number;
+  cpuMicrosPerCall: number;
+}
+
+const BODY = {
+  customer_guid: CUSTOMER_GUID,
+  scopes: ["customers:read" as const, "accounts:read" as const],
+};
+
+/** Runs `call` from `concurrency` loops for `seconds`; CPU from this process's own usage. */
+async function measure(
+  name: string,
+  seconds: number,
+  concurrency: number,
+  call: () => Promise<void>,
+): Promise<MicroResult> {
+  const deadline = performance.now() + seconds * 1000;
+  let calls = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await call();
+        calls += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    name,
+    callsPerSecond: calls / elapsed,
+    cpuMicrosPerCall: (cpu.user + cpu.system) / calls,
+  };
+}
+
+/**
+ * `createCustomerToken` through @tokengate/idp-client against a bare
+ * `undici.request` of the same wire request, in this process, same stub.
+ * Each runs twice in turn and the better run counts, to damp the noise of JIT warm-up.
+ */
+export async function clientMicroBench(
+  upstreamUrl: string,
+  seconds: number,
+  expectedToken: string,
+): Promise<MicroResult[]> {
+  const idp = createIdpClient({ baseUrl: upstreamUrl, token: "bench-bank-token" });
+  const pool = new Pool(upstreamUrl, { connections: 64 });
+  const payload = JSON.stringify(BODY);
+  const viaClient = async () => {
+    const { data } = await idp.createCustomerToken(BODY);
+    if (data?.access_token !== expectedToken) throw new Error("client returned a wrong token");
+  };
+  const viaUndici = async () => {
+    const response = await pool.request({
+      path: "/api/customer_tokens",
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        authorization: "Bearer bench-bank-token",
+      },
+      body: payload,
+    });
+    const token = (await response.body.json()) as { access_token?: string };
+    if (token.access_token !== expectedToken) throw new Error("undici returned a wrong token");
+  };
+  const results: MicroResult[] = [];
+  for (let round = 0; round < 2; round++) {
+    results.push(await measure("bare undici.request", seconds / 2, 16, viaUndici));
+    results.push(await measure("@tokengate/idp-client", seconds / 2, 16, viaClient));
+  }
+  await idp.close();
+  await pool.close();
+  const best = (name: string) =>
+    results
+      .filter((result) => result.name === name)
+      .sort((a, b) => a.cpuMicrosPerCall - b.cpuMicrosPerCall)[0] as MicroResult;
+  return [best("bare undici.request"), best("@tokengate/idp-client")];
+}
