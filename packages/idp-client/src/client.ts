@@ -79,23 +79,8 @@ export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
 
 type Transport = (request: Request) => Promise<Response>;
 
-class TokenProviderError extends Error {}
-
-function authMiddleware(getToken: TokenProvider): Middleware {
-  return {
-    async onRequest({ request }) {
-      if (request.headers.has("authorization")) return undefined;
-      let token: string;
-      try {
-        token = await getToken();
-      } catch (cause) {
-        throw new TokenProviderError("the token provider failed", { cause });
-      }
-      // Mutate in place: openapi-fetch accepts a returned request only if it is a global `Request`.
-      request.headers.set("authorization", `Bearer ${token}`);
-      return undefined;
-    },
-  };
+function hasAuthorization(headers: Record<string, string> | undefined): boolean {
+  return headers !== undefined && ("authorization" in headers || "Authorization" in headers);
 }
 
 function errorCode(error: unknown): string | null {
@@ -122,12 +107,6 @@ function thrownToError(error: unknown, signals: CallSignals, timeoutMs: number):
   }
   if (signals.caller?.aborted)
     return { kind: "aborted", message: "The call was aborted by the caller" };
-  if (error instanceof TokenProviderError) {
-    return {
-      kind: "token_provider",
-      message: "Could not obtain a bank token from the token provider",
-    };
-  }
   if (error instanceof ResponseBodyError) {
     const code = errorCode(error.cause);
     return {
@@ -195,9 +174,10 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     fetch: transport,
     ...(options.fetch ? {} : { Request: WireRequest as unknown as typeof Request }),
   });
-  const { token, getToken } = options;
-  if (getToken) client.use(authMiddleware(getToken));
-  else if (token !== undefined) client.use(authMiddleware(() => token));
+  // Auth is a plain header set per call, not middleware: openapi-fetch skips
+  // its middleware machinery entirely when a client has none.
+  const { getToken } = options;
+  const staticAuthorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
   for (const middleware of options.middleware ?? []) client.use(middleware);
 
   async function attempt(
@@ -248,6 +228,23 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     const checked = validateCreateCustomerTokenRequest(body);
     if (!checked.ok) return { error: invalidRequest(checked.issues) };
 
+    const headers: Record<string, string> = { accept: "application/json", ...call.headers };
+    if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
+    else if (!hasAuthorization(call.headers)) {
+      if (getToken) {
+        try {
+          headers.authorization = `Bearer ${await getToken()}`;
+        } catch {
+          return {
+            error: {
+              kind: "token_provider",
+              message: "Could not obtain a bank token from the token provider",
+            },
+          };
+        }
+      } else if (staticAuthorization) headers.authorization = staticAuthorization;
+    }
+
     const callTimeoutMs = call.timeoutMs ?? timeoutMs;
     const deadline = Date.now() + callTimeoutMs;
     // One controller and one timer per call, cleared when it ends: cheaper
@@ -263,8 +260,6 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     if (call.signal?.aborted) onCallerAbort();
     else call.signal?.addEventListener("abort", onCallerAbort, { once: true });
     const signals = { timedOut: () => timedOut, caller: call.signal };
-    const headers: Record<string, string> = { accept: "application/json", ...call.headers };
-    if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
 
     let result: CreateCustomerTokenResult & { answered: boolean };
     try {
