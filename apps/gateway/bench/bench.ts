@@ -100,7 +100,7 @@ for (const start of [startFloor, startGateway]) {
     await target.stop();
   }
 }
-const micro = await clientMicroBench(stub.url, Math.max(2, seconds), STUB_TOKEN);
+const micro = await clientMicroBench(Math.max(2, seconds), STUB_TOKEN);
 await stub.close();
 
 const [floor, gateway] = rows as [Row, Row];

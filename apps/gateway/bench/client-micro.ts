@@ -1,3 +1,6 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { createIdpClient } from "@tokengate/idp-client";
 import { Pool } from "undici";
 import { CUSTOMER_GUID } from "./operation.js";
@@ -41,16 +44,28 @@ async function measure(
   };
 }
 
+/** Starts the stub in a process of its own and resolves with its URL and a stop function. */
+async function startStubProcess(): Promise<{ url: string; stop(): void }> {
+  const entry = fileURLToPath(new URL("./stub-server.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [chunk] = (await once(child.stdout, "data")) as [Buffer];
+  return { url: chunk.toString("utf8").trim(), stop: () => child.kill("SIGTERM") };
+}
+
 /**
  * `createCustomerToken` through @tokengate/idp-client against a bare
- * `undici.request` of the same wire request, in this process, same stub.
- * Each runs twice in turn and the better run counts, to damp the noise of JIT warm-up.
+ * `undici.request` of the same wire request, in this process, against a stub
+ * in another process (so its CPU is not counted). Each runs twice in turn
+ * and the better run counts, to damp the noise of JIT warm-up.
  */
 export async function clientMicroBench(
-  upstreamUrl: string,
   seconds: number,
   expectedToken: string,
 ): Promise<MicroResult[]> {
+  const stub = await startStubProcess();
+  const upstreamUrl = stub.url;
   const idp = createIdpClient({ baseUrl: upstreamUrl, token: "bench-bank-token" });
   const pool = new Pool(upstreamUrl, { connections: 64 });
   const payload = JSON.stringify(BODY);
@@ -79,6 +94,7 @@ export async function clientMicroBench(
   }
   await idp.close();
   await pool.close();
+  stub.stop();
   const best = (name: string) =>
     results
       .filter((result) => result.name === name)

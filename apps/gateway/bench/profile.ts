@@ -24,26 +24,52 @@ const stub = await startUpstreamStub();
 const port = await freePort("127.0.0.1");
 const entry = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${directory}`, entry], {
-  env: { PATH: process.env.PATH ?? "", IDP_BASE_URL: stub.url, PORT: String(port), NODE_ENV: "production", LOG_LEVEL: "warn" },
+  env: {
+    PATH: process.env.PATH ?? "",
+    IDP_BASE_URL: stub.url,
+    PORT: String(port),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+  },
   stdio: "inherit",
 });
 const url = `http://127.0.0.1:${port}`;
 for (let tries = 0; ; tries++) {
-  if ((await fetch(`${url}/health`).then((response) => response.ok, () => false)) || tries > 400) break;
+  if (
+    (await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    )) ||
+    tries > 400
+  )
+    break;
   await new Promise((resolve) => setTimeout(resolve, 10));
 }
-const load = await runLoad({ url, connections: 50, durationSeconds: 5, body: MINT_BODY, headers: { authorization: AUTHORIZATION } });
+const load = await runLoad({
+  url,
+  connections: 50,
+  durationSeconds: 5,
+  body: MINT_BODY,
+  headers: { authorization: AUTHORIZATION },
+});
 child.kill("SIGTERM");
 await new Promise((resolve) => child.once("exit", resolve));
 await stub.close();
 
 const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
 if (!file) throw new Error("no profile written");
-const profile = JSON.parse(readFileSync(join(directory, file), "utf8")) as { nodes: ProfileNode[]; samples: number[] };
+const profile = JSON.parse(readFileSync(join(directory, file), "utf8")) as {
+  nodes: ProfileNode[];
+  samples: number[];
+};
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const packageOf = (url: string) =>
   url.match(/node_modules\/\.pnpm\/(@?[^@/]+(?:\+[^@/]+)?)@/)?.[1]?.replace("+", "/") ??
-  (url.startsWith("node:") ? url : url.includes("/dist/") ? `tokengate:${url.split("/").slice(-2).join("/")}` : url || "(native, gc, idle)");
+  (url.startsWith("node:")
+    ? url
+    : url.includes("/dist/")
+      ? `tokengate:${url.split("/").slice(-2).join("/")}`
+      : url || "(native, gc, idle)");
 const byPackage = new Map<string, number>();
 const byFunction = new Map<string, number>();
 for (const id of profile.samples) {
@@ -61,6 +87,10 @@ const top = (counts: Map<string, number>, count: number) =>
     .slice(0, count)
     .map(([name, samples]) => `${((100 * samples) / total).toFixed(1).padStart(5)}%  ${name}`)
     .join("\n");
-console.log(`profiled ${load.requests} requests (${load.rps.toFixed(0)} req/s under the profiler)\n`);
-console.log(`self time by package\n${top(byPackage, 15)}\n\nself time by function\n${top(byFunction, 20)}`);
+console.log(
+  `profiled ${load.requests} requests (${load.rps.toFixed(0)} req/s under the profiler)\n`,
+);
+console.log(
+  `self time by package\n${top(byPackage, 15)}\n\nself time by function\n${top(byFunction, 20)}`,
+);
 console.log(`\nprofile: ${join(directory, file)}`);

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import { resolveBaseUrl } from "./base-url.js";
+import { Deadline } from "./deadline.js";
 import { type IdpError, invalidRequest } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { type ParsedBody, parseJson, readCustomerTokenAnswer } from "./response.js";
@@ -92,21 +93,16 @@ function errorCode(error: unknown): string | null {
   return null;
 }
 
-interface CallSignals {
-  timedOut(): boolean;
-  caller?: AbortSignal;
-}
-
-function thrownToError(error: unknown, signals: CallSignals, timeoutMs: number): IdpError {
-  if (signals.timedOut()) {
+function thrownToError(error: unknown, deadline: Deadline): IdpError {
+  const { timeoutMs } = deadline;
+  if (deadline.timedOut) {
     return {
       kind: "timeout",
       message: `Upstream did not answer within ${timeoutMs} ms`,
       timeoutMs,
     };
   }
-  if (signals.caller?.aborted)
-    return { kind: "aborted", message: "The call was aborted by the caller" };
+  if (deadline.aborted) return { kind: "aborted", message: "The call was aborted by the caller" };
   if (error instanceof ResponseBodyError) {
     const code = errorCode(error.cause);
     return {
@@ -183,9 +179,8 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   async function attempt(
     body: CreateCustomerTokenRequest,
     headers: Record<string, string>,
-    signals: CallSignals,
+    deadline: Deadline,
     signal: AbortSignal,
-    callTimeoutMs: number,
   ): Promise<CreateCustomerTokenResult & { answered: boolean }> {
     let answered = false;
     try {
@@ -217,7 +212,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         : { error: outcome.error, response, answered: true };
     } catch (thrown) {
       answered ||= thrown instanceof ResponseBodyError || thrown instanceof ResponseTooLargeError;
-      return { error: thrownToError(thrown, signals, callTimeoutMs), answered };
+      return { error: thrownToError(thrown, deadline), answered };
     }
   }
 
@@ -245,36 +240,22 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
       } else if (staticAuthorization) headers.authorization = staticAuthorization;
     }
 
-    const callTimeoutMs = call.timeoutMs ?? timeoutMs;
-    const deadline = Date.now() + callTimeoutMs;
-    // One controller and one timer per call, cleared when it ends: cheaper
-    // than AbortSignal.timeout + AbortSignal.any, and it leaves no timer behind.
-    const controller = new AbortController();
-    const timeout = controller.signal;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException(`no answer within ${callTimeoutMs} ms`, "TimeoutError"));
-    }, callTimeoutMs);
-    const onCallerAbort = () => controller.abort(call.signal?.reason);
-    if (call.signal?.aborted) onCallerAbort();
-    else call.signal?.addEventListener("abort", onCallerAbort, { once: true });
-    const signals = { timedOut: () => timedOut, caller: call.signal };
-
+    const deadline = new Deadline(call.timeoutMs ?? timeoutMs, call.signal);
+    // A WHATWG fetch needs a real AbortSignal; the undici pool takes the deadline itself.
+    const signal = options.fetch ? deadline.toAbortSignal() : (deadline as unknown as AbortSignal);
     let result: CreateCustomerTokenResult & { answered: boolean };
     try {
-      result = await attempt(checked.value, headers, signals, timeout, callTimeoutMs);
+      result = await attempt(checked.value, headers, deadline, signal);
       const delay =
         retry && result.error
-          ? retryDelayMs(result.error, result.answered, deadline - Date.now())
+          ? retryDelayMs(result.error, result.answered, deadline.remainingMs())
           : null;
       if (delay !== null) {
         await new Promise<void>((resolve) => setTimeout(resolve, delay));
-        result = await attempt(checked.value, headers, signals, timeout, callTimeoutMs);
+        result = await attempt(checked.value, headers, deadline, signal);
       }
     } finally {
-      clearTimeout(timer);
-      call.signal?.removeEventListener("abort", onCallerAbort);
+      deadline.clear();
     }
     const { answered: _answered, ...outcome } = result;
     return outcome as CreateCustomerTokenResult;

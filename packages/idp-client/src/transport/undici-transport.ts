@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { Pool } from "undici";
 import { ResponseBodyError, ResponseTooLargeError } from "./errors.js";
 
@@ -65,29 +66,32 @@ export interface UndiciTransport {
   close(): Promise<void>;
 }
 
-async function readCapped(
-  status: number,
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  limit: number,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of body) {
+/**
+ * Reads a body up to `limit` bytes with plain stream events: `for await`
+ * over a stream costs an async iterator and a promise per chunk.
+ */
+function readCapped(status: number, body: Readable, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
         body.destroy();
-        throw new ResponseTooLargeError(status, limit);
+        reject(new ResponseTooLargeError(status, limit));
+        return;
       }
       chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof ResponseTooLargeError) throw error;
-    throw new ResponseBodyError(status, { cause: error });
-  }
-  return chunks.length === 1
-    ? (chunks[0] as Buffer).toString("utf8")
-    : Buffer.concat(chunks).toString("utf8");
+    });
+    body.once("end", () =>
+      resolve(
+        chunks.length === 1
+          ? (chunks[0] as Buffer).toString("utf8")
+          : Buffer.concat(chunks).toString("utf8"),
+      ),
+    );
+    body.once("error", (error) => reject(new ResponseBodyError(status, { cause: error })));
+  });
 }
 
 /**
