@@ -117,6 +117,16 @@ async function main(): Promise<void> {
       schemaOf(spec, "ErrorResponse"),
       "JSON schema of an error body.",
     ),
+    constant(
+      "BANK_TOKEN_SCHEMA",
+      schemaOf(spec, "BankToken"),
+      "JSON schema of a token-endpoint answer.",
+    ),
+    constant(
+      "OAUTH_ERROR_SCHEMA",
+      schemaOf(spec, "OAuthError"),
+      "JSON schema of a token-endpoint error.",
+    ),
   ].join("\n");
   await writeFile(new URL("contract.ts", outDir), contract);
 

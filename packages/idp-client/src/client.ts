@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import { resolveBaseUrl } from "./base-url.js";
+import { BankTokenError } from "./client-credentials.js";
 import { Deadline } from "./deadline.js";
 import { type IdpError, invalidRequest } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
@@ -11,8 +12,12 @@ import { createUndiciTransport, WireRequest } from "./transport/undici-transport
 import type { CreateCustomerTokenRequest, CustomerToken, ServerAlias } from "./types.js";
 import { validateCreateCustomerTokenRequest } from "./validate.js";
 
-/** Returns the bank's bearer token; called before every request. */
-export type TokenProvider = () => string | Promise<string>;
+/**
+ * Returns the bank's bearer token; called before every request. A provider
+ * with `invalidate` (like `clientCredentials`) is told when the upstream
+ * refuses its token with 401, and the call is retried once with a new one.
+ */
+export type TokenProvider = (() => string | Promise<string>) & { invalidate?(token: string): void };
 
 /** How the client authenticates: a static bank token, a provider, or per call. */
 type Auth =
@@ -79,6 +84,15 @@ export const DEFAULT_CONNECTIONS = 64;
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
 
 type Transport = (request: Request) => Promise<Response>;
+
+function tokenProviderError(error: unknown): IdpError {
+  // A BankTokenError's message is built to be safe; anything else may hold a secret.
+  const detail = error instanceof BankTokenError ? `: ${error.message}` : "";
+  return {
+    kind: "token_provider",
+    message: `Could not obtain a bank token from the token provider${detail}`,
+  };
+}
 
 function hasAuthorization(headers: Record<string, string> | undefined): boolean {
   return headers !== undefined && ("authorization" in headers || "Authorization" in headers);
@@ -224,19 +238,16 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     if (!checked.ok) return { error: invalidRequest(checked.issues) };
 
     const headers: Record<string, string> = { accept: "application/json", ...call.headers };
+    let providerToken: string | undefined;
     if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
     else if (!hasAuthorization(call.headers)) {
       if (getToken) {
         try {
-          headers.authorization = `Bearer ${await getToken()}`;
-        } catch {
-          return {
-            error: {
-              kind: "token_provider",
-              message: "Could not obtain a bank token from the token provider",
-            },
-          };
+          providerToken = await getToken();
+        } catch (error) {
+          return { error: tokenProviderError(error) };
         }
+        headers.authorization = `Bearer ${providerToken}`;
       } else if (staticAuthorization) headers.authorization = staticAuthorization;
     }
 
@@ -253,6 +264,21 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
       if (delay !== null) {
         await new Promise<void>((resolve) => setTimeout(resolve, delay));
         result = await attempt(checked.value, headers, deadline, signal);
+      }
+      // A cached bank token the upstream no longer accepts: refresh it once
+      // and try once more. Never more: a second 401 is the answer.
+      if (
+        result.error?.kind === "unauthorized" &&
+        providerToken !== undefined &&
+        getToken?.invalidate
+      ) {
+        getToken.invalidate(providerToken);
+        try {
+          headers.authorization = `Bearer ${await getToken()}`;
+          result = await attempt(checked.value, headers, deadline, signal);
+        } catch (error) {
+          result = { error: tokenProviderError(error), answered: true };
+        }
       }
     } finally {
       deadline.clear();

@@ -12,6 +12,13 @@ export {
   type IdpClientOptions,
   type TokenProvider,
 } from "./client.js";
+export {
+  BankTokenError,
+  type ClientCredentialsOptions,
+  type ClientCredentialsProvider,
+  clientCredentials,
+  DEFAULT_BANK_TOKEN_SCOPES,
+} from "./client-credentials.js";
 export type { IdpError, IdpErrorKind } from "./errors.js";
 export { CUSTOMER_TOKEN_SCOPES, SERVER_URLS } from "./generated/contract.js";
 export type { components, operations, paths } from "./generated/openapi.js";

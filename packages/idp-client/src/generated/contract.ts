@@ -189,3 +189,56 @@ export const ERROR_RESPONSE_SCHEMA = {
     }
   }
 } as const;
+
+/** JSON schema of a token-endpoint answer. */
+export const BANK_TOKEN_SCHEMA = {
+  "type": "object",
+  "description": "An OAuth 2.0 token response.",
+  "required": [
+    "access_token",
+    "token_type",
+    "expires_in"
+  ],
+  "properties": {
+    "access_token": {
+      "type": "string",
+      "description": "The bank's JWT access token."
+    },
+    "token_type": {
+      "type": "string",
+      "description": "Always `Bearer`."
+    },
+    "expires_in": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Seconds until the token expires."
+    },
+    "scope": {
+      "type": "string",
+      "description": "Space-separated scopes granted."
+    },
+    "created_at": {
+      "type": "integer",
+      "description": "When the token was created, in seconds since the epoch."
+    }
+  }
+} as const;
+
+/** JSON schema of a token-endpoint error. */
+export const OAUTH_ERROR_SCHEMA = {
+  "type": "object",
+  "description": "An OAuth 2.0 error response.",
+  "required": [
+    "error"
+  ],
+  "properties": {
+    "error": {
+      "type": "string",
+      "description": "The OAuth 2.0 error code, e.g. `invalid_client`."
+    },
+    "error_description": {
+      "type": "string",
+      "description": "A human-readable explanation."
+    }
+  }
+} as const;

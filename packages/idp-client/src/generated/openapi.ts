@@ -4,6 +4,28 @@
  * change the spec and run `pnpm generate`.
  */
 export interface paths {
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create bank access token
+         * @description OAuth 2.0 client-credentials grant: exchanges the bank's client id and
+         *     secret for a bank access token (a JWT) carrying the requested scopes.
+         *     The client secret must never leave the server.
+         */
+        post: operations["createBankToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customer_tokens": {
         parameters: {
             query?: never;
@@ -58,6 +80,43 @@ export interface components {
              */
             ip_allowlist?: string[] | null;
         };
+        /** @description Client-credentials grant request. */
+        PostBankToken: {
+            /** @enum {string} */
+            grant_type: "client_credentials";
+            /** @description The bank's OAuth2 client id. */
+            client_id: string;
+            /** @description The bank's OAuth2 client secret. */
+            client_secret: string;
+            /**
+             * @description Space-separated scopes requested for the bank token.
+             * @example customers:read customers:write
+             */
+            scope?: string;
+        };
+        /** @description An OAuth 2.0 token response. */
+        BankToken: {
+            /** @description The bank's JWT access token. */
+            access_token: string;
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
+            token_type: string;
+            /** @description Seconds until the token expires. */
+            expires_in: number;
+            /** @description Space-separated scopes granted. */
+            scope?: string;
+            /** @description When the token was created, in seconds since the epoch. */
+            created_at?: number;
+        };
+        /** @description An OAuth 2.0 error response. */
+        OAuthError: {
+            /** @description The OAuth 2.0 error code, e.g. `invalid_client`. */
+            error: string;
+            /** @description A human-readable explanation. */
+            error_description?: string;
+        };
         /** @description A minted customer token. */
         CustomerToken: {
             /** @description The JWT access token for the customer. */
@@ -81,6 +140,39 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    createBankToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostBankToken"];
+            };
+        };
+        responses: {
+            /** @description Bank token created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankToken"];
+                };
+            };
+            /** @description Unauthorized. The client id or secret is wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
     createCustomerToken: {
         parameters: {
             query?: never;
