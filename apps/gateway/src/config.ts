@@ -1,5 +1,6 @@
 import { resolveBaseUrl } from "@tokengate/idp-client";
 import pino from "pino";
+import { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
 
 export interface GatewayConfig {
   port: number;
@@ -10,6 +11,8 @@ export interface GatewayConfig {
   /** `NODE_ENV=production`: GraphiQL and introspection off. */
   production: boolean;
   logLevel: pino.LevelWithSilent;
+  /** Token-broker settings, or `null` for passthrough mode. */
+  broker: BrokerConfig | null;
 }
 
 export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
@@ -64,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
     );
 
+  const broker = loadBrokerConfig(env, problems);
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -74,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       idpTimeoutMs,
       production: env.NODE_ENV === "production",
       logLevel,
+      broker,
     },
   };
 }

@@ -1,11 +1,14 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
+import type { Authorizer } from "./auth/authorizer.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {
   /** The upstream client; the only way this gateway reaches the upstream. */
   idp: IdpClient;
-  /** The caller's `Authorization` header, forwarded verbatim; `null` if absent. */
+  /** Who may mint what, and how the upstream call is authenticated. */
+  authorizer: Authorizer;
+  /** The caller's `Authorization` header; `null` if absent. */
   authorization: string | null;
   /** Correlates the gateway's logs with the upstream call and the caller. */
   requestId: string;

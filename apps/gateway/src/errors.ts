@@ -9,19 +9,26 @@ export type GatewayErrorCode =
   | "CUSTOMER_NOT_FOUND"
   | "UPSTREAM_TIMEOUT"
   | "UPSTREAM_UNAVAILABLE"
-  | "UPSTREAM_BAD_RESPONSE";
+  | "UPSTREAM_BAD_RESPONSE"
+  | "AUTH_UNAVAILABLE";
 
 interface UpstreamAnswer {
   status: number;
   messageCode: string | null;
 }
 
-export function gatewayError(code: GatewayErrorCode, message: string, upstream?: UpstreamAnswer) {
-  return createGraphQLError(message, {
-    extensions: upstream
-      ? { code, upstream: { status: upstream.status, messageCode: upstream.messageCode } }
-      : { code },
-  });
+/** A coded error; `reason` says which rule refused (broker mode), `upstream` what the upstream said. */
+export function gatewayError(
+  code: GatewayErrorCode,
+  message: string,
+  upstream?: UpstreamAnswer,
+  reason?: string,
+) {
+  const extensions: Record<string, unknown> = { code };
+  if (reason) extensions.reason = reason;
+  if (upstream)
+    extensions.upstream = { status: upstream.status, messageCode: upstream.messageCode };
+  return createGraphQLError(message, { extensions });
 }
 
 /** `customer_guid` → `customerGuid`: the GraphQL name of a wire field. */

@@ -1,3 +1,11 @@
+export { type Authorizer, bearerToken, passthroughAuthorizer } from "./auth/authorizer.js";
+export {
+  ASYMMETRIC_ALGORITHMS,
+  type BrokerAuthSettings,
+  createBrokerAuthorizer,
+  READ_ONLY_SCOPES,
+} from "./auth/broker.js";
+export { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
 export { type ConfigResult, type GatewayConfig, loadConfig } from "./config.js";
 export type { GatewayContext } from "./context.js";
 export { type GatewayErrorCode, idpErrorToGraphQL } from "./errors.js";

@@ -2,7 +2,9 @@
  * The deployable entry: `node dist/main.js`. Reads the environment, serves
  * the gateway, and drains on SIGTERM/SIGINT. Everything else lives elsewhere.
  */
-import { createIdpClient } from "@tokengate/idp-client";
+import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
+import { passthroughAuthorizer } from "./auth/authorizer.js";
+import { createBrokerAuthorizer } from "./auth/broker.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { listen } from "./server.js";
@@ -18,15 +20,36 @@ if (!loaded.ok) {
 }
 const { config } = loaded;
 const logger = createLogger(config.logLevel);
-const idp = createIdpClient({ baseUrl: config.idpBaseUrl, timeoutMs: config.idpTimeoutMs });
-const gateway = createGateway({ idp, logger, production: config.production });
+const { broker } = config;
+// Broker mode: the gateway authenticates upstream with its own bank token.
+const getToken = broker
+  ? clientCredentials({
+      baseUrl: config.idpBaseUrl,
+      clientId: broker.clientId,
+      clientSecret: broker.clientSecret,
+      scopes: broker.tokenScopes,
+      timeoutMs: config.idpTimeoutMs,
+    })
+  : undefined;
+const idp = createIdpClient({
+  baseUrl: config.idpBaseUrl,
+  timeoutMs: config.idpTimeoutMs,
+  getToken,
+});
+const authorizer = broker ? createBrokerAuthorizer(broker.auth) : passthroughAuthorizer;
+const gateway = createGateway({ idp, authorizer, logger, production: config.production });
 
 const running = await listen(gateway, config.host, config.port, logger).catch((error: Error) => {
   logger.fatal({ err: error }, "could not listen");
   process.exit(1);
 });
 logger.info(
-  { url: `${running.url}/graphql`, upstream: config.idpBaseUrl, production: config.production },
+  {
+    url: `${running.url}/graphql`,
+    upstream: config.idpBaseUrl,
+    mode: authorizer.mode,
+    production: config.production,
+  },
   "tokengate gateway ready",
 );
 

@@ -2,6 +2,7 @@ import type { IdpClient } from "@tokengate/idp-client";
 import { GraphQLError } from "graphql";
 import { createGraphQLError, createYoga, maskError, type YogaLogger } from "graphql-yoga";
 import type { Logger } from "pino";
+import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
 import { hardeningPlugins } from "./hardening.js";
 import { requestIdOf, useRequestId } from "./request-id.js";
@@ -11,6 +12,8 @@ import { useErrorCodes } from "./use-error-codes.js";
 export interface GatewayOptions {
   /** The upstream client, built by the caller so tests can inject one. */
   idp: IdpClient;
+  /** Default: passthrough (the caller's bank token is forwarded). */
+  authorizer?: Authorizer;
   logger: Logger;
   /** GraphiQL and introspection off. */
   production: boolean;
@@ -51,7 +54,12 @@ function yogaLogger(logger: Logger): YogaLogger {
  * Builds the gateway: a yoga server over the Pothos schema. Anything thrown
  * that is not one of the gateway's own GraphQL errors is logged and masked.
  */
-export function createGateway({ idp, logger, production }: GatewayOptions) {
+export function createGateway({
+  idp,
+  logger,
+  production,
+  authorizer = passthroughAuthorizer,
+}: GatewayOptions) {
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
@@ -84,6 +92,7 @@ export function createGateway({ idp, logger, production }: GatewayOptions) {
       let log: Logger | undefined;
       return {
         idp,
+        authorizer,
         authorization: request.headers.get("authorization"),
         requestId,
         // Most requests log nothing: bind the child logger only when one does.

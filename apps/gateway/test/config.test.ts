@@ -12,6 +12,7 @@ describe("loadConfig", () => {
         idpTimeoutMs: 10_000,
         production: false,
         logLevel: "info",
+        broker: null,
       },
     });
   });
@@ -74,5 +75,74 @@ describe("loadConfig", () => {
   it("reports every problem at once", () => {
     const result = loadConfig({ PORT: "x", LOG_LEVEL: "loud" });
     expect(result.ok ? [] : result.problems).toHaveLength(3);
+  });
+});
+
+describe("loadConfig in broker mode", () => {
+  const BROKER = {
+    IDP_BASE_URL: "sandbox",
+    IDP_CLIENT_ID: "bank-client",
+    IDP_CLIENT_SECRET: "s3cr3t",
+    AUTH_JWKS_URL: "https://auth.example/.well-known/jwks.json",
+    AUTH_ISSUER: "https://auth.example/",
+    AUTH_AUDIENCE: "tokengate",
+  };
+
+  it("turns on with client credentials and reads the auth settings, read-only scopes by default", () => {
+    const result = loadConfig(BROKER);
+    expect(result.ok && result.config.broker).toMatchObject({
+      clientId: "bank-client",
+      clientSecret: "s3cr3t",
+      tokenScopes: ["customers:read", "customers:write"],
+      auth: { customerClaim: "customer_guid", adminScope: null, algorithms: ["RS256", "ES256"] },
+    });
+    const allowed = result.ok ? (result.config.broker?.auth.allowedScopes ?? []) : [];
+    expect(allowed).toContain("accounts:read");
+    expect(allowed.every((scope) => scope.endsWith(":read") && !scope.includes("pii"))).toBe(true);
+  });
+
+  it("refuses to start without the caller-authentication settings", () => {
+    const result = loadConfig({
+      IDP_BASE_URL: "sandbox",
+      IDP_CLIENT_ID: "bank-client",
+      IDP_CLIENT_SECRET: "s3cr3t",
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      "AUTH_JWKS_URL is required in broker mode",
+      "AUTH_ISSUER is required in broker mode",
+      "AUTH_AUDIENCE is required in broker mode",
+    ]);
+  });
+
+  it.each([
+    ["a secret without a client id", { ...BROKER, IDP_CLIENT_ID: "" }, /IDP_CLIENT_ID is required/],
+    [
+      "an unreadable secret file",
+      { ...BROKER, IDP_CLIENT_SECRET: "", IDP_CLIENT_SECRET_FILE: "/nonexistent/secret" },
+      /IDP_CLIENT_SECRET_FILE could not be read \(ENOENT\)/,
+    ],
+    [
+      "HS256 or none among the algorithms",
+      { ...BROKER, AUTH_ALGORITHMS: "RS256,HS256,none" },
+      /AUTH_ALGORITHMS may list only .*; got HS256, none/,
+    ],
+    [
+      "an unknown allowed scope",
+      { ...BROKER, ALLOWED_SCOPES: "customers:read banks:write" },
+      /ALLOWED_SCOPES .*: banks:write/,
+    ],
+    [
+      "a JWKS URL that is not http(s)",
+      { ...BROKER, AUTH_JWKS_URL: "file:///etc/keys" },
+      /AUTH_JWKS_URL must be an http\(s\) URL/,
+    ],
+  ])("refuses %s", (_name, env, message) => {
+    const result = loadConfig(env);
+    expect(result.ok ? "" : result.problems.join("\n")).toMatch(message);
+  });
+
+  it("never puts the secret in a problem message", () => {
+    const result = loadConfig({ ...BROKER, AUTH_ISSUER: "" });
+    expect(result.ok ? "" : result.problems.join("\n")).not.toContain("s3cr3t");
   });
 });

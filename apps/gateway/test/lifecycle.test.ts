@@ -9,7 +9,7 @@ let upstream: FaultServer;
 
 beforeAll(async () => {
   upstream = await startFaultServer(async (_request, response) => {
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     response.writeHead(201, { "content-type": "application/json" });
     response.end(JSON.stringify({ access_token: MINTED }));
   });
@@ -52,12 +52,27 @@ describe("the gateway process", () => {
     expect(output()).not.toMatch(/\n\s+at /);
   });
 
+  it("refuses to start in broker mode without caller authentication: exit 1, secret not shown", async () => {
+    const { ready, child, output } = runGateway({
+      IDP_BASE_URL: upstream.url,
+      IDP_CLIENT_ID: "bank-client",
+      IDP_CLIENT_SECRET: "never-print-me-123",
+    });
+    await expect(ready).rejects.toThrow();
+    expect(child.exitCode).toBe(1);
+    expect(output()).toMatch(/AUTH_JWKS_URL is required in broker mode/);
+    expect(output()).not.toContain("never-print-me-123");
+  });
+
   it("drains on SIGTERM: 20 in-flight requests complete, new connections are refused, exit 0", async () => {
     const gateway = await runGateway({ IDP_BASE_URL: upstream.url, LOG_LEVEL: "debug" }).ready;
     expect((await fetch(`${gateway.url}/health`)).status).toBe(200);
 
+    const before = upstream.requests.length;
     const inFlight = Array.from({ length: 20 }, () => mintOver(gateway.url));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // SIGTERM only once all 20 have reached the upstream, so all are truly in flight.
+    while (upstream.requests.length - before < 20)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     const stoppedAt = Date.now();
     gateway.child.kill("SIGTERM");
     await gateway.waitFor(/"msg":"draining"/);

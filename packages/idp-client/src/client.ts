@@ -20,10 +20,7 @@ import { validateCreateCustomerTokenRequest } from "./validate.js";
 export type TokenProvider = (() => string | Promise<string>) & { invalidate?(token: string): void };
 
 /** How the client authenticates: a static bank token, a provider, or per call. */
-type Auth =
-  | { token: string; getToken?: never }
-  | { getToken: TokenProvider; token?: never }
-  | { token?: undefined; getToken?: undefined };
+type Auth = { token?: string; getToken?: never } | { getToken?: TokenProvider; token?: never };
 
 export type IdpClientOptions = Auth & {
   /** `"sandbox"`, `"production"` (the spec's servers) or an absolute URL. */

@@ -1,6 +1,6 @@
 import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
 import { builder } from "../builder.js";
-import { gatewayError, idpErrorToGraphQL } from "../errors.js";
+import { idpErrorToGraphQL } from "../errors.js";
 import { jwtExpiry } from "../jwt-expiry.js";
 import { CustomerTokenRef, type IssuedCustomerToken } from "./customer-token.js";
 import { CustomerTokenScopeEnum } from "./scope.js";
@@ -41,9 +41,6 @@ function toWireRequest(input: Input): CreateCustomerTokenRequest {
   return body;
 }
 
-/** RFC 9110 makes the scheme name case-insensitive; the token must be there. */
-const BEARER = /^bearer +\S+$/i;
-
 builder.mutationType({
   fields: (t) => ({
     createCustomerToken: t.field({
@@ -52,19 +49,16 @@ builder.mutationType({
       type: CustomerTokenRef,
       args: { input: t.arg({ type: CreateCustomerTokenInput, required: true }) },
       resolve: async (_root, { input }, context): Promise<IssuedCustomerToken> => {
-        const { idp, authorization, requestId } = context;
-        if (!authorization || !BEARER.test(authorization)) {
-          throw gatewayError(
-            "UNAUTHENTICATED",
-            "Send the bank token as `Authorization: Bearer <token>`",
-          );
-        }
+        const { idp, authorizer, authorization, requestId } = context;
+        const body = toWireRequest(input);
+        // Who may mint what is decided before anything is sent (passthrough:
+        // a Bearer header to forward; broker: a verified caller and policy).
+        const auth = await authorizer.authorize(authorization, body);
         // The client checks the body against the spec before sending; its
         // issues come back as `invalid_request` and become BAD_USER_INPUT
         // with GraphQL field names, so there is one validation, not two.
-        const body = toWireRequest(input);
         const { data, error } = await idp.createCustomerToken(body, {
-          headers: { authorization, "x-request-id": requestId },
+          headers: { ...auth, "x-request-id": requestId },
         });
         if (error) {
           if (error.kind !== "invalid_request") {

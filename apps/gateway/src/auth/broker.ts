@@ -1,0 +1,171 @@
+import { type CreateCustomerTokenRequest, CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import { gatewayError } from "../errors.js";
+import { type Authorizer, bearerToken } from "./authorizer.js";
+
+export interface BrokerAuthSettings {
+  /** Where the caller tokens' public keys are published. */
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Claim holding the customer guid a caller may mint for. */
+  customerClaim: string;
+  /** Scopes a minted token may carry (wire values). */
+  allowedScopes: readonly string[];
+  /** A `scope`/`scp` value that lets a caller mint for any customer. */
+  adminScope: string | null;
+  /** Asymmetric algorithms only: no `none`, no HMAC, so a public key can never act as a shared secret. */
+  algorithms: readonly string[];
+  clockToleranceSeconds: number;
+  /** Least time between two JWKS fetches for an unknown key id (key rotation). */
+  jwksCooldownMs?: number;
+}
+
+/** Signature algorithms a caller token may use. */
+export const ASYMMETRIC_ALGORITHMS = [
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+];
+
+/** The default `ALLOWED_SCOPES`: every `…:read` scope except the PII ones. */
+export const READ_ONLY_SCOPES = CUSTOMER_TOKEN_SCOPES.filter(
+  (scope) => scope.endsWith(":read") && !scope.includes(":pii:"),
+);
+
+/** Why a caller token was refused, as `extensions.reason`. */
+function refusal(error: unknown): {
+  code: "UNAUTHENTICATED" | "AUTH_UNAVAILABLE";
+  reason: string;
+  message: string;
+} {
+  if (error instanceof errors.JWTExpired)
+    return { code: "UNAUTHENTICATED", reason: "token_expired", message: "The token has expired" };
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    const reasons: Record<string, string> = {
+      nbf: "token_not_yet_valid",
+      iss: "wrong_issuer",
+      aud: "wrong_audience",
+    };
+    const reason = reasons[error.claim] ?? "invalid_claims";
+    return {
+      code: "UNAUTHENTICATED",
+      reason,
+      message: `The token's ${error.claim} claim is not accepted`,
+    };
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return {
+      code: "UNAUTHENTICATED",
+      reason: "algorithm_not_allowed",
+      message: "The token's signing algorithm is not accepted",
+    };
+  }
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return {
+      code: "UNAUTHENTICATED",
+      reason: "unknown_key",
+      message: "The token is signed with an unknown key",
+    };
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return {
+      code: "UNAUTHENTICATED",
+      reason: "bad_signature",
+      message: "The token's signature does not verify",
+    };
+  }
+  if (
+    error instanceof errors.JWKSTimeout ||
+    error instanceof errors.JWKSInvalid ||
+    (error as { name?: string }).name === "TypeError"
+  ) {
+    return {
+      code: "AUTH_UNAVAILABLE",
+      reason: "keys_unavailable",
+      message: "The keys to verify tokens could not be fetched",
+    };
+  }
+  return {
+    code: "UNAUTHENTICATED",
+    reason: "malformed_token",
+    message: "The token is not a valid JWT",
+  };
+}
+
+function scopesOf(claims: JWTPayload): string[] {
+  const { scope, scp } = claims as { scope?: unknown; scp?: unknown };
+  if (typeof scope === "string") return scope.split(" ");
+  if (Array.isArray(scope)) return scope.map(String);
+  if (Array.isArray(scp)) return scp.map(String);
+  return [];
+}
+
+/**
+ * Token-broker mode: the caller's `Authorization` is its own app token, never
+ * forwarded. It must be a JWT signed by a key of `jwksUrl`, from `issuer` for
+ * `audience`, current; then the caller may mint only for the customer in its
+ * `customerClaim` (any customer with `adminScope`), and only `allowedScopes`.
+ */
+export function createBrokerAuthorizer(settings: BrokerAuthSettings): Authorizer {
+  const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
+    cooldownDuration: settings.jwksCooldownMs ?? 30_000,
+    timeoutDuration: 5_000,
+  });
+  const allowed = new Set(settings.allowedScopes);
+  return {
+    mode: "broker",
+    async authorize(authorization, body: CreateCustomerTokenRequest) {
+      const token = bearerToken(authorization);
+      let claims: JWTPayload;
+      try {
+        ({ payload: claims } = await jwtVerify(token, keys, {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms: [...settings.algorithms],
+          clockTolerance: settings.clockToleranceSeconds,
+          requiredClaims: ["exp"],
+        }));
+      } catch (error) {
+        const { code, reason, message } = refusal(error);
+        throw gatewayError(code, message, undefined, reason);
+      }
+      const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
+      if (!admin) {
+        const own = claims[settings.customerClaim];
+        if (typeof own !== "string") {
+          throw gatewayError(
+            "FORBIDDEN",
+            `The token carries no ${settings.customerClaim} claim`,
+            undefined,
+            "no_customer_claim",
+          );
+        }
+        if (own !== body.customer_guid) {
+          throw gatewayError(
+            "FORBIDDEN",
+            "A token may be minted only for the caller's own customer",
+            undefined,
+            "customer_mismatch",
+          );
+        }
+      }
+      const refused = body.scopes.filter((scope) => !allowed.has(scope));
+      if (refused.length > 0) {
+        throw gatewayError(
+          "FORBIDDEN",
+          `Scopes not allowed for callers: ${refused.join(", ")}`,
+          undefined,
+          "scope_not_allowed",
+        );
+      }
+      return {};
+    },
+  };
+}

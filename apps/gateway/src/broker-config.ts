@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
+import { ASYMMETRIC_ALGORITHMS, type BrokerAuthSettings, READ_ONLY_SCOPES } from "./auth/broker.js";
+
+export interface BrokerConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Scopes of the bank token the gateway requests. */
+  tokenScopes: string[];
+  auth: BrokerAuthSettings;
+}
+
+function list(text: string | undefined): string[] | undefined {
+  if (!text) return undefined;
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+function secretFrom(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  if (env.IDP_CLIENT_SECRET) return env.IDP_CLIENT_SECRET;
+  if (!env.IDP_CLIENT_SECRET_FILE) return undefined;
+  try {
+    return readFileSync(env.IDP_CLIENT_SECRET_FILE, "utf8").replace(/\r?\n$/, "");
+  } catch (error) {
+    problems.push(
+      `IDP_CLIENT_SECRET_FILE could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
+    return undefined;
+  }
+}
+
+function httpUrl(text: string | undefined, name: string, problems: string[]): string {
+  if (!text) {
+    problems.push(`${name} is required in broker mode`);
+    return "";
+  }
+  try {
+    const url = new URL(text);
+    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must be an http(s) URL; got ${JSON.stringify(text)}`);
+  return "";
+}
+
+/**
+ * Broker mode is on when the bank's client credentials are set
+ * (`IDP_CLIENT_ID` and `IDP_CLIENT_SECRET` or `IDP_CLIENT_SECRET_FILE`). It
+ * then needs every caller-authentication setting: without them the gateway
+ * would mint tokens for anyone, so it refuses to start instead.
+ */
+export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): BrokerConfig | null {
+  const clientSecret = secretFrom(env, problems);
+  if (!env.IDP_CLIENT_ID && clientSecret === undefined) return null;
+  if (!env.IDP_CLIENT_ID) problems.push("IDP_CLIENT_ID is required when a client secret is set");
+  if (!clientSecret)
+    problems.push(
+      "IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required when IDP_CLIENT_ID is set",
+    );
+
+  const jwksUrl = httpUrl(env.AUTH_JWKS_URL, "AUTH_JWKS_URL", problems);
+  for (const name of ["AUTH_ISSUER", "AUTH_AUDIENCE"] as const) {
+    if (!env[name]) problems.push(`${name} is required in broker mode`);
+  }
+
+  const known = new Set<string>(CUSTOMER_TOKEN_SCOPES);
+  const allowedScopes = list(env.ALLOWED_SCOPES) ?? READ_ONLY_SCOPES;
+  const unknown = allowedScopes.filter((scope) => !known.has(scope));
+  if (unknown.length)
+    problems.push(
+      `ALLOWED_SCOPES has values that are not customer token scopes: ${unknown.join(", ")}`,
+    );
+
+  const algorithms = list(env.AUTH_ALGORITHMS) ?? ["RS256", "ES256"];
+  const weak = algorithms.filter((algorithm) => !ASYMMETRIC_ALGORITHMS.includes(algorithm));
+  if (weak.length) {
+    problems.push(
+      `AUTH_ALGORITHMS may list only ${ASYMMETRIC_ALGORITHMS.join(", ")}; got ${weak.join(", ")}`,
+    );
+  }
+
+  return {
+    clientId: env.IDP_CLIENT_ID ?? "",
+    clientSecret: clientSecret ?? "",
+    tokenScopes: list(env.IDP_TOKEN_SCOPES) ?? ["customers:read", "customers:write"],
+    auth: {
+      jwksUrl,
+      issuer: env.AUTH_ISSUER ?? "",
+      audience: env.AUTH_AUDIENCE ?? "",
+      customerClaim: env.AUTH_CUSTOMER_CLAIM || "customer_guid",
+      allowedScopes,
+      adminScope: env.AUTH_ADMIN_SCOPE || null,
+      algorithms,
+      clockToleranceSeconds: 5,
+    },
+  };
+}

@@ -1,0 +1,333 @@
+import { createHmac } from "node:crypto";
+import { Writable } from "node:stream";
+import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
+import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createBrokerAuthorizer,
+  createGateway,
+  createLogger,
+  READ_ONLY_SCOPES,
+} from "../src/index.js";
+import {
+  AUDIENCE,
+  callerToken,
+  ISSUER,
+  newSigningKey,
+  type SigningKey,
+  startJwksServer,
+  unsignedToken,
+} from "./support/caller-tokens.js";
+import { GUID, mint } from "./support/gateway.js";
+import { prismUrl } from "./support/prism.js";
+
+const OTHER_GUID = "0123456789abcdef0123456789abcdef";
+const CLIENT_SECRET = "broker-client-secret-5e4d3c";
+const ADMIN_SCOPE = "tokengate:admin";
+const READ = { customerGuid: GUID, scopes: ["CUSTOMERS_READ", "ACCOUNTS_READ"] };
+
+let key: SigningKey;
+let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+
+/** A broker-mode gateway over `upstreamUrl`, recording what it sends and logs. */
+function brokerGateway(upstreamUrl: string) {
+  const sent: { url: string; authorization: string | null }[] = [];
+  const logs: string[] = [];
+  const idp = createIdpClient({
+    baseUrl: upstreamUrl,
+    getToken: clientCredentials({
+      baseUrl: upstreamUrl,
+      clientId: "bank-client",
+      clientSecret: CLIENT_SECRET,
+    }),
+    fetch: (request) => {
+      sent.push({ url: request.url, authorization: request.headers.get("authorization") });
+      return fetch(request);
+    },
+  });
+  const authorizer = createBrokerAuthorizer({
+    jwksUrl: `${jwks.url}/jwks.json`,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    customerClaim: "customer_guid",
+    allowedScopes: READ_ONLY_SCOPES,
+    adminScope: ADMIN_SCOPE,
+    algorithms: ["RS256", "ES256"],
+    clockToleranceSeconds: 5,
+    jwksCooldownMs: 0,
+  });
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const gateway = createGateway({
+    idp,
+    authorizer,
+    logger: createLogger("debug", sink),
+    production: false,
+  });
+  return { gateway, sent, logs };
+}
+
+beforeAll(async () => {
+  key = await newSigningKey("key-1");
+  jwks = await startJwksServer([key]);
+});
+afterAll(() => jwks.close());
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe("broker mode against the Prism mock", () => {
+  it("mints for the caller's own customer with the gateway's bank token, never the caller's", async () => {
+    const { gateway, sent } = brokerGateway(prismUrl());
+    const token = await callerToken(key, { sub: "user-1", customer_guid: GUID });
+    const { body } = await mint(gateway, READ, bearer(token));
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.createCustomerToken?.customerGuid).toBe(GUID);
+    const mintCall = sent.find((request) => request.url.endsWith("/api/customer_tokens"));
+    expect(mintCall?.authorization).toMatch(/^Bearer eyJ/);
+    expect(mintCall?.authorization).not.toContain(token);
+  });
+
+  it("lets an admin caller mint for any customer", async () => {
+    const { gateway } = brokerGateway(prismUrl());
+    const token = await callerToken(key, { sub: "ops", scope: `profile ${ADMIN_SCOPE}` });
+    const { body } = await mint(gateway, { ...READ, customerGuid: OTHER_GUID }, bearer(token));
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.createCustomerToken?.customerGuid).toBe(OTHER_GUID);
+  });
+
+  it("picks up a rotated signing key from the JWKS", async () => {
+    const { gateway } = brokerGateway(prismUrl());
+    const first = await mint(
+      gateway,
+      READ,
+      bearer(await callerToken(key, { customer_guid: GUID })),
+    );
+    expect(first.body.errors).toBeUndefined();
+    const rotated = await newSigningKey("key-2");
+    jwks.publish([rotated]);
+    try {
+      const { body } = await mint(
+        gateway,
+        READ,
+        bearer(await callerToken(rotated, { customer_guid: GUID })),
+      );
+      expect(body.errors).toBeUndefined();
+    } finally {
+      jwks.publish([key]);
+    }
+  });
+
+  const attacks: [string, () => Promise<Record<string, string>>, unknown, string, string][] = [
+    [
+      "another customer's guid",
+      async () => bearer(await callerToken(key, { customer_guid: GUID })),
+      { ...READ, customerGuid: OTHER_GUID },
+      "FORBIDDEN",
+      "customer_mismatch",
+    ],
+    [
+      "a scope outside ALLOWED_SCOPES",
+      async () => bearer(await callerToken(key, { customer_guid: GUID })),
+      { ...READ, scopes: ["CUSTOMERS_READ", "TRADES_EXECUTE"] },
+      "FORBIDDEN",
+      "scope_not_allowed",
+    ],
+    [
+      "a PII scope (not in the read-only default)",
+      async () => bearer(await callerToken(key, { customer_guid: GUID })),
+      { ...READ, scopes: ["CUSTOMERS_PII_READ"] },
+      "FORBIDDEN",
+      "scope_not_allowed",
+    ],
+    [
+      "no customer claim",
+      async () => bearer(await callerToken(key, { sub: "user-1" })),
+      READ,
+      "FORBIDDEN",
+      "no_customer_claim",
+    ],
+    [
+      "an expired token",
+      async () =>
+        bearer(
+          await callerToken(
+            key,
+            { customer_guid: GUID },
+            { expiresIn: Math.floor(Date.now() / 1000) - 60 },
+          ),
+        ),
+      READ,
+      "UNAUTHENTICATED",
+      "token_expired",
+    ],
+    [
+      "a not-yet-valid token",
+      async () =>
+        bearer(
+          await callerToken(
+            key,
+            { customer_guid: GUID },
+            { notBefore: Math.floor(Date.now() / 1000) + 600 },
+          ),
+        ),
+      READ,
+      "UNAUTHENTICATED",
+      "token_not_yet_valid",
+    ],
+    [
+      "a wrong issuer",
+      async () =>
+        bearer(await callerToken(key, { customer_guid: GUID }, { issuer: "https://evil.test/" })),
+      READ,
+      "UNAUTHENTICATED",
+      "wrong_issuer",
+    ],
+    [
+      "a wrong audience",
+      async () =>
+        bearer(await callerToken(key, { customer_guid: GUID }, { audience: "someone-else" })),
+      READ,
+      "UNAUTHENTICATED",
+      "wrong_audience",
+    ],
+    [
+      "an unsigned token (alg: none)",
+      async () => bearer(unsignedToken({ customer_guid: GUID })),
+      READ,
+      "UNAUTHENTICATED",
+      "algorithm_not_allowed",
+    ],
+    [
+      "a token signed by an unknown key",
+      async () => bearer(await callerToken(await newSigningKey("key-1"), { customer_guid: GUID })),
+      READ,
+      "UNAUTHENTICATED",
+      "bad_signature",
+    ],
+    [
+      "a token with an unknown key id",
+      async () => bearer(await callerToken(await newSigningKey("key-9"), { customer_guid: GUID })),
+      READ,
+      "UNAUTHENTICATED",
+      "unknown_key",
+    ],
+    [
+      "HS256 signed with the public key (algorithm confusion)",
+      async () => {
+        const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+        const now = Math.floor(Date.now() / 1000);
+        const unsigned = `${part({ alg: "HS256", kid: key.kid })}.${part({ iss: ISSUER, aud: AUDIENCE, exp: now + 300, customer_guid: GUID })}`;
+        const signature = createHmac("sha256", JSON.stringify(key.publicJwk))
+          .update(unsigned)
+          .digest("base64url");
+        return bearer(`${unsigned}.${signature}`);
+      },
+      READ,
+      "UNAUTHENTICATED",
+      "algorithm_not_allowed",
+    ],
+    [
+      "a malformed token",
+      async () => bearer("not.a.jwt"),
+      READ,
+      "UNAUTHENTICATED",
+      "malformed_token",
+    ],
+  ];
+
+  it.each(attacks)(
+    "refuses %s with %s (nothing sent upstream)",
+    async (_name, headers, input, code, reason) => {
+      const { gateway, sent } = brokerGateway(prismUrl());
+      const { body } = await mint(gateway, input, await headers());
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code, reason });
+      expect(sent).toHaveLength(0);
+    },
+  );
+
+  it("refuses a missing token with UNAUTHENTICATED (nothing sent upstream)", async () => {
+    const { gateway, sent } = brokerGateway(prismUrl());
+    const { body } = await mint(gateway, READ, {});
+    expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(sent).toHaveLength(0);
+  });
+});
+
+describe("broker mode's bank token", () => {
+  let upstream: FaultServer;
+  let tokenRequests = 0;
+  let refusedBankTokens = new Set<string>();
+  beforeAll(async () => {
+    upstream = await startFaultServer((request, response) => {
+      response.setHeader("content-type", "application/json");
+      if (request.url === "/oauth/token") {
+        tokenRequests += 1;
+        response.end(
+          JSON.stringify({
+            access_token: `bank-${tokenRequests}`,
+            token_type: "Bearer",
+            expires_in: 3600,
+          }),
+        );
+        return;
+      }
+      const bankToken = String(request.headers.authorization).replace("Bearer ", "");
+      if (refusedBankTokens.has(bankToken)) {
+        response.statusCode = 401;
+        response.end(
+          JSON.stringify({
+            status: 401,
+            error_message: "Signature has expired",
+            message_code: "authentication_failed",
+          }),
+        );
+        return;
+      }
+      response.statusCode = 201;
+      response.end(JSON.stringify({ access_token: "minted.customer.token-secret-sig" }));
+    });
+  });
+  afterAll(() => upstream.close());
+
+  it("is fetched once for many mints, refreshed once after an upstream 401, and never logged", async () => {
+    tokenRequests = 0;
+    refusedBankTokens = new Set();
+    const { gateway, sent, logs } = brokerGateway(upstream.url);
+    const token = await callerToken(key, { customer_guid: GUID });
+    const first = await Promise.all(
+      Array.from({ length: 10 }, () => mint(gateway, READ, bearer(token))),
+    );
+    expect(
+      first.every(
+        ({ body }) =>
+          body.data?.createCustomerToken?.accessToken === "minted.customer.token-secret-sig",
+      ),
+    ).toBe(true);
+    expect(tokenRequests).toBe(1);
+
+    refusedBankTokens.add("bank-1");
+    const after = await mint(gateway, READ, bearer(token));
+    expect(after.body.errors).toBeUndefined();
+    expect(tokenRequests).toBe(2);
+    const mints = sent.filter((request) => request.url.endsWith("/api/customer_tokens"));
+    expect(mints.slice(-2).map((request) => request.authorization)).toEqual([
+      "Bearer bank-1",
+      "Bearer bank-2",
+    ]);
+
+    const output = logs.join("");
+    for (const secret of [
+      CLIENT_SECRET,
+      "bank-1",
+      "bank-2",
+      "minted.customer.token-secret-sig",
+      token,
+    ]) {
+      expect(output).not.toContain(secret);
+    }
+  });
+});

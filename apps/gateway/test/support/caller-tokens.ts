@@ -1,0 +1,65 @@
+import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from "jose";
+
+export const ISSUER = "https://auth.tokengate.test/";
+export const AUDIENCE = "tokengate-gateway";
+
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export async function newSigningKey(kid: string): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+  return {
+    kid,
+    privateKey,
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" },
+  };
+}
+
+/** A JWKS endpoint on loopback whose published keys a test can rotate. */
+export async function startJwksServer(
+  keys: SigningKey[],
+): Promise<FaultServer & { publish(next: SigningKey[]): void; url: string }> {
+  let published = keys;
+  const server = await startFaultServer((_request, response) => {
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ keys: published.map((key) => key.publicJwk) }));
+  });
+  return Object.assign(server, {
+    publish(next: SigningKey[]) {
+      published = next;
+    },
+    url: server.url,
+  });
+}
+
+/** Signs an app token for a caller; claims and times can be overridden to forge bad ones. */
+export function callerToken(
+  key: SigningKey,
+  claims: JWTPayload,
+  options: {
+    issuer?: string;
+    audience?: string;
+    expiresIn?: string | number;
+    notBefore?: string | number;
+  } = {},
+): Promise<string> {
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: "RS256", kid: key.kid })
+    .setIssuer(options.issuer ?? ISSUER)
+    .setAudience(options.audience ?? AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? "5m");
+  if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+  return jwt.sign(key.privateKey);
+}
+
+/** An unsigned token (`alg: none`) with the given claims. */
+export function unsignedToken(claims: JWTPayload): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: "none", typ: "JWT" })}.${part({ iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 300, ...claims })}.`;
+}
