@@ -1,4 +1,5 @@
 import type { IdpClient } from "@tokengate/idp-client";
+import { getIntrospectionQuery } from "graphql";
 import { describe, expect, it } from "vitest";
 import { buildGateway, GUID, MINT, post } from "./support/gateway.js";
 
@@ -34,6 +35,20 @@ describe("errors raised by the GraphQL engine carry a code", () => {
     expect(status).toBeLessThan(500);
     expect(body.errors?.length).toBeGreaterThan(0);
     for (const error of body.errors ?? []) expect(error.extensions?.code).toBe(code);
+  });
+});
+
+describe("document limits", () => {
+  it("let GraphiQL's full introspection query through in development", async () => {
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      inputValueDeprecation: true,
+      specifiedByUrl: true,
+    });
+    const { status, body } = await post(gateway, { query });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(JSON.stringify(body.data)).toContain("CustomerTokenScope");
   });
 });
 
