@@ -28,20 +28,39 @@ function secretFrom(env: NodeJS.ProcessEnv, problems: string[]): string | undefi
   }
 }
 
-function httpUrl(text: string | undefined, name: string, problems: string[]): string {
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * In broker mode the JWKS decides who is trusted and the upstream receives
+ * the client secret: both must be https, except on this machine (tests, dev).
+ */
+function secureUrl(text: string | undefined, name: string, problems: string[]): string {
   if (!text) {
     problems.push(`${name} is required in broker mode`);
     return "";
   }
+  let url: URL | undefined;
   try {
-    const url = new URL(text);
-    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+    url = new URL(text);
   } catch {
     // reported below
   }
-  problems.push(`${name} must be an http(s) URL; got ${JSON.stringify(text)}`);
+  if (url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK.has(url.hostname)))
+    return url.href;
+  problems.push(
+    `${name} must be an https URL (http only on loopback) in broker mode; got ${JSON.stringify(text)}`,
+  );
   return "";
 }
+
+const AUTH_SETTINGS = [
+  "AUTH_JWKS_URL",
+  "AUTH_ISSUER",
+  "AUTH_AUDIENCE",
+  "AUTH_CUSTOMER_CLAIM",
+  "AUTH_ADMIN_SCOPE",
+  "ALLOWED_SCOPES",
+];
 
 /**
  * Broker mode is on when the bank's client credentials are set
@@ -49,16 +68,28 @@ function httpUrl(text: string | undefined, name: string, problems: string[]): st
  * then needs every caller-authentication setting: without them the gateway
  * would mint tokens for anyone, so it refuses to start instead.
  */
-export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): BrokerConfig | null {
+export function loadBrokerConfig(
+  env: NodeJS.ProcessEnv,
+  idpBaseUrl: string,
+  problems: string[],
+): BrokerConfig | null {
   const clientSecret = secretFrom(env, problems);
-  if (!env.IDP_CLIENT_ID && clientSecret === undefined) return null;
+  if (!env.IDP_CLIENT_ID && clientSecret === undefined) {
+    // Broker settings without credentials would silently mean passthrough,
+    // forwarding callers' app tokens upstream as if they were bank tokens.
+    const stray = AUTH_SETTINGS.filter((name) => env[name]);
+    if (stray.length)
+      problems.push(`${stray.join(", ")} need IDP_CLIENT_ID and IDP_CLIENT_SECRET (broker mode)`);
+    return null;
+  }
   if (!env.IDP_CLIENT_ID) problems.push("IDP_CLIENT_ID is required when a client secret is set");
   if (!clientSecret)
     problems.push(
       "IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required when IDP_CLIENT_ID is set",
     );
 
-  const jwksUrl = httpUrl(env.AUTH_JWKS_URL, "AUTH_JWKS_URL", problems);
+  const jwksUrl = secureUrl(env.AUTH_JWKS_URL, "AUTH_JWKS_URL", problems);
+  if (idpBaseUrl) secureUrl(idpBaseUrl, "IDP_BASE_URL", problems);
   for (const name of ["AUTH_ISSUER", "AUTH_AUDIENCE"] as const) {
     if (!env[name]) problems.push(`${name} is required in broker mode`);
   }

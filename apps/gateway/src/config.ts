@@ -67,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
     );
 
-  const broker = loadBrokerConfig(env, problems);
+  const broker = loadBrokerConfig(env, idpBaseUrl, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {

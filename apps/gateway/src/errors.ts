@@ -46,15 +46,29 @@ export function badUserInput(issues: readonly ValidationIssue[]) {
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
 }
 
-/** One place that decides which GraphQL code each client outcome becomes. */
-export function idpErrorToGraphQL(error: IdpError) {
+/**
+ * One place that decides which GraphQL code each client outcome becomes.
+ * In broker mode the bank token is the gateway's own: an upstream 401/403 or
+ * a failed token request is the gateway's problem, not the caller's, and its
+ * details (client id, required scopes) are not the caller's business.
+ */
+export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker" = "passthrough") {
+  const ownCredentials = mode === "broker";
   switch (error.kind) {
     case "invalid_request":
       return badUserInput(error.issues);
     case "unauthorized":
-      return gatewayError("UNAUTHENTICATED", error.message, error);
     case "forbidden":
-      return gatewayError("FORBIDDEN", error.message, error);
+      if (ownCredentials) {
+        return gatewayError(
+          "UPSTREAM_UNAVAILABLE",
+          "The upstream refused the gateway's credentials",
+          error,
+        );
+      }
+      return error.kind === "unauthorized"
+        ? gatewayError("UNAUTHENTICATED", error.message, error)
+        : gatewayError("FORBIDDEN", error.message, error);
     case "unprocessable":
       return error.messageCode === "no_customer"
         ? gatewayError("CUSTOMER_NOT_FOUND", error.message, error)
@@ -65,9 +79,13 @@ export function idpErrorToGraphQL(error: IdpError) {
       return gatewayError("UPSTREAM_BAD_RESPONSE", error.message, error);
     case "timeout":
       return gatewayError("UPSTREAM_TIMEOUT", error.message);
+    case "token_provider":
+      return gatewayError(
+        "UPSTREAM_UNAVAILABLE",
+        "The gateway could not authenticate to the upstream",
+      );
     case "aborted":
     case "network":
-    case "token_provider":
       return gatewayError("UPSTREAM_UNAVAILABLE", error.message);
   }
 }

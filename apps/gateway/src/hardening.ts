@@ -11,8 +11,8 @@ import type { Plugin } from "graphql-yoga";
  */
 export const DOCUMENT_LIMITS = {
   maxDepth: 6,
-  /** Each alias of `createCustomerToken` is one upstream mint. */
-  maxAliases: 5,
+  /** Each `createCustomerToken` is one upstream mint: 4 aliases + 1 unaliased = at most 5 per request. */
+  maxAliases: 4,
   maxTokens: 800,
   maxDirectives: 10,
   maxCost: 500,

@@ -139,6 +139,12 @@ const catalogue: [string, RawRequest, string, RegExp][] = [
   ],
   ["6 aliased mutations", graphql({ query: aliases(6) }), "GRAPHQL_VALIDATION_FAILED", /aliases/i],
   [
+    "5 aliased mutations (one more than 4)",
+    graphql({ query: aliases(5) }),
+    "GRAPHQL_VALIDATION_FAILED",
+    /aliases/i,
+  ],
+  [
     "a deeply nested selection",
     graphql({ query: `{ ${"a { ".repeat(20)}b${" }".repeat(20)} }` }),
     "GRAPHQL_VALIDATION_FAILED",

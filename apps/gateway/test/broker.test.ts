@@ -249,6 +249,25 @@ describe("broker mode against the Prism mock", () => {
     },
   );
 
+  it("reports an unreachable JWKS as AUTH_UNAVAILABLE, not as the caller's fault", async () => {
+    const token = await callerToken(key, { customer_guid: GUID });
+    jwks.setHandler((_request, response) => {
+      response.writeHead(503);
+      response.end();
+    });
+    try {
+      const fresh = brokerGateway(prismUrl());
+      const { body } = await mint(fresh.gateway, READ, bearer(token));
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: "AUTH_UNAVAILABLE",
+        reason: "keys_unavailable",
+      });
+      expect(fresh.sent).toHaveLength(0);
+    } finally {
+      jwks.publish([key]);
+    }
+  });
+
   it("refuses a missing token with UNAUTHENTICATED (nothing sent upstream)", async () => {
     const { gateway, sent } = brokerGateway(prismUrl());
     const { body } = await mint(gateway, READ, {});
@@ -292,6 +311,20 @@ describe("broker mode's bank token", () => {
     });
   });
   afterAll(() => upstream.close());
+
+  it("reports the upstream refusing the gateway's own credentials as UPSTREAM_UNAVAILABLE, without detail", async () => {
+    tokenRequests = 0;
+    refusedBankTokens = new Set(["bank-1", "bank-2"]);
+    const { gateway } = brokerGateway(upstream.url);
+    const { body } = await mint(
+      gateway,
+      READ,
+      bearer(await callerToken(key, { customer_guid: GUID })),
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expect(body.errors?.[0]?.message).toBe("The upstream refused the gateway's credentials");
+    expect(tokenRequests).toBe(2);
+  });
 
   it("is fetched once for many mints, refreshed once after an upstream 401, and never logged", async () => {
     tokenRequests = 0;

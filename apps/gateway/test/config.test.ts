@@ -132,9 +132,24 @@ describe("loadConfig in broker mode", () => {
       /ALLOWED_SCOPES .*: banks:write/,
     ],
     [
-      "a JWKS URL that is not http(s)",
+      "a JWKS URL that is not https",
       { ...BROKER, AUTH_JWKS_URL: "file:///etc/keys" },
-      /AUTH_JWKS_URL must be an http\(s\) URL/,
+      /AUTH_JWKS_URL must be an https URL/,
+    ],
+    [
+      "a plain-http JWKS off loopback",
+      { ...BROKER, AUTH_JWKS_URL: "http://auth.example/jwks.json" },
+      /AUTH_JWKS_URL must be an https URL \(http only on loopback\)/,
+    ],
+    [
+      "a plain-http upstream off loopback",
+      { ...BROKER, IDP_BASE_URL: "http://idp.example" },
+      /IDP_BASE_URL must be an https URL/,
+    ],
+    [
+      "auth settings without client credentials",
+      { IDP_BASE_URL: "sandbox", AUTH_JWKS_URL: "https://auth.example/jwks.json" },
+      /AUTH_JWKS_URL need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
     ],
   ])("refuses %s", (_name, env, message) => {
     const result = loadConfig(env);

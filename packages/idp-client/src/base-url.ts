@@ -26,5 +26,9 @@ export function resolveBaseUrl(baseUrl: string | URL): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError(`baseUrl must use http or https; got ${JSON.stringify(url.protocol)}`);
   }
+  // Credentials or a query in the base URL would be dropped by some paths and logged by others.
+  if (url.username || url.password || url.search || url.hash) {
+    throw new TypeError("baseUrl must not carry credentials, a query or a fragment");
+  }
   return url.href.replace(/\/+$/, "");
 }

@@ -98,6 +98,8 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
           scope,
         },
         signal: AbortSignal.timeout(timeoutMs),
+        // The body holds the client secret: never send it where a redirect points.
+        redirect: "error",
       })
       .catch((error: unknown) => {
         const code = (error as { cause?: { code?: unknown } }).cause?.code;

@@ -92,7 +92,10 @@ function tokenProviderError(error: unknown): IdpError {
 }
 
 function hasAuthorization(headers: Record<string, string> | undefined): boolean {
-  return headers !== undefined && ("authorization" in headers || "Authorization" in headers);
+  return (
+    headers !== undefined &&
+    Object.keys(headers).some((name) => name.toLowerCase() === "authorization")
+  );
 }
 
 function errorCode(error: unknown): string | null {
@@ -200,6 +203,8 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         headers,
         signal,
         parseAs: "text",
+        // Never replay the body and bank token to wherever a redirect points.
+        redirect: "error",
         fetch: (request: Request) =>
           transport(request).then((response) => {
             answered = true;
@@ -234,32 +239,38 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     const checked = validateCreateCustomerTokenRequest(body);
     if (!checked.ok) return { error: invalidRequest(checked.issues) };
 
-    const headers: Record<string, string> = { accept: "application/json", ...call.headers };
-    let providerToken: string | undefined;
-    if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
-    else if (!hasAuthorization(call.headers)) {
-      if (getToken) {
-        try {
-          providerToken = await getToken();
-        } catch (error) {
-          return { error: tokenProviderError(error) };
-        }
-        headers.authorization = `Bearer ${providerToken}`;
-      } else if (staticAuthorization) headers.authorization = staticAuthorization;
-    }
-
+    // One deadline for everything this call does: the bank token, the
+    // attempt, the pause and the retry.
     const deadline = new Deadline(call.timeoutMs ?? timeoutMs, call.signal);
     // A WHATWG fetch needs a real AbortSignal; the undici pool takes the deadline itself.
     const signal = options.fetch ? deadline.toAbortSignal() : (deadline as unknown as AbortSignal);
+    const bankToken = async (): Promise<string> =>
+      deadline.race(Promise.resolve().then(() => getToken?.() ?? ""));
+    const failedToken = (error: unknown): IdpError =>
+      deadline.aborted ? thrownToError(error, deadline) : tokenProviderError(error);
     let result: CreateCustomerTokenResult & { answered: boolean };
     try {
+      const headers: Record<string, string> = { accept: "application/json", ...call.headers };
+      let providerToken: string | undefined;
+      if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
+      else if (!hasAuthorization(call.headers)) {
+        if (getToken) {
+          try {
+            providerToken = await bankToken();
+          } catch (error) {
+            return { error: failedToken(error) };
+          }
+          headers.authorization = `Bearer ${providerToken}`;
+        } else if (staticAuthorization) headers.authorization = staticAuthorization;
+      }
+
       result = await attempt(checked.value, headers, deadline, signal);
       const delay =
         retry && result.error
           ? retryDelayMs(result.error, result.answered, deadline.remainingMs())
           : null;
       if (delay !== null) {
-        await new Promise<void>((resolve) => setTimeout(resolve, delay));
+        await deadline.sleep(delay);
         result = await attempt(checked.value, headers, deadline, signal);
       }
       // A cached bank token the upstream no longer accepts: refresh it once
@@ -271,10 +282,10 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
       ) {
         getToken.invalidate(providerToken);
         try {
-          headers.authorization = `Bearer ${await getToken()}`;
+          headers.authorization = `Bearer ${await bankToken()}`;
           result = await attempt(checked.value, headers, deadline, signal);
         } catch (error) {
-          result = { error: tokenProviderError(error), answered: true };
+          result = { error: failedToken(error), answered: true };
         }
       }
     } finally {

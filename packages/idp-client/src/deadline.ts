@@ -22,7 +22,7 @@ export class Deadline extends EventEmitter {
     super();
     this.expiresAt = Date.now() + timeoutMs;
     this.timer = setTimeout(() => {
-      this.timedOut = true;
+      if (!this.aborted) this.timedOut = true;
       this.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"));
     }, timeoutMs);
     if (caller) {
@@ -42,6 +42,32 @@ export class Deadline extends EventEmitter {
     this.aborted = true;
     this.reason = reason;
     this.emit("abort");
+  }
+
+  /** Settles as `promise` does, or rejects with the abort reason if the deadline passes first. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.aborted) return Promise.reject(this.reason);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(this.reason);
+      this.once("abort", onAbort);
+      promise.then(
+        (value) => {
+          this.off("abort", onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.off("abort", onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Waits `ms`, or less if the deadline passes or the caller aborts first. */
+  sleep(ms: number): Promise<void> {
+    return this.race(new Promise<void>((resolve) => setTimeout(resolve, ms))).catch(
+      () => undefined,
+    );
   }
 
   /** Stops the timer and forgets the caller's signal; call when the call ends. */

@@ -6,9 +6,10 @@ const BACKOFF_SPREAD_MS = 100;
 
 /**
  * Minting is not idempotent on the wire, but a second token is harmless, so
- * a call is retried at most once, and only when the first attempt surely did
- * nothing useful: no answer arrived at all (refused, reset before the
- * answer), or the upstream said 502/503. Returns the pause before the retry,
+ * a call is retried at most once, and only when the caller got nothing from
+ * the first attempt: no answer arrived at all (refused, reset before the
+ * answer; the upstream may still have minted, which costs one unused token),
+ * or the upstream said 502/503. Returns the pause before the retry,
  * or `null` for no retry (also when the pause would not fit in the time left).
  */
 export function retryDelayMs(

@@ -42,37 +42,44 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
+/** How long `stop()` waits after SIGTERM before it sends SIGKILL. */
+const KILL_AFTER_MS = 5_000;
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-async function waitUntilAnswering(
-  url: string,
-  child: ChildProcess,
-  deadline: number,
-): Promise<void> {
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), KILL_AFTER_MS);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+/**
+ * Ready means: our child is alive and the port answers like Prism (its
+ * "no path matched" problem document), not like some other server that
+ * won a race for the port.
+ */
+async function waitUntilServing(url: string, child: ChildProcess, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Prism exited with code ${child.exitCode}`);
     try {
-      // Any HTTP answer (Prism says 404/405 for this) means it is serving.
-      await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      return;
+      const response = await fetch(`${url}/__tokengate_readiness__`, {
+        signal: AbortSignal.timeout(1_000),
+      });
+      if ((await response.text()).includes("NO_PATH_MATCHED") && child.exitCode === null) return;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // not listening yet
     }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error("Prism did not answer in time");
 }
 
-/**
- * Starts `prism mock` on a free loopback port and resolves once it answers
- * HTTP. Several can run at once (turbo runs packages' tests in parallel).
- */
-export async function startPrism(options: PrismOptions = {}): Promise<PrismMock> {
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? (await freePort(host));
-  const url = `http://${host}:${port}`;
+function launch(options: PrismOptions, host: string, port: number) {
   const args = [
     prismEntry(),
     "mock",
@@ -85,7 +92,6 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismMock>
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   child.once("exit", () => running.delete(child));
-
   const log: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -96,19 +102,32 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismMock>
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
+  return { child, log };
+}
 
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited(child);
-  };
-
-  try {
-    await waitUntilAnswering(url, child, Date.now() + (options.startTimeoutMs ?? 30_000));
-  } catch (error) {
-    await stop();
-    const detail = log.length ? `\n${log.join("\n")}` : "";
-    throw new Error(`${(error as Error).message} (${url})${detail}`);
+/**
+ * Starts `prism mock` on a free loopback port and resolves once it serves.
+ * Several can run at once (turbo runs packages' tests in parallel); if
+ * another process takes the port first, it tries again on a new one.
+ */
+export async function startPrism(options: PrismOptions = {}): Promise<PrismMock> {
+  const host = options.host ?? "127.0.0.1";
+  const attempts = options.port === undefined ? 3 : 1;
+  let failure = "";
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const port = options.port ?? (await freePort(host));
+    const url = `http://${host}:${port}`;
+    const { child, log } = launch(options, host, port);
+    try {
+      await waitUntilServing(url, child, Date.now() + (options.startTimeoutMs ?? 30_000));
+      if (child.pid === undefined) throw new Error("Prism did not start");
+      return { url, pid: child.pid, stop: () => stopChild(child) };
+    } catch (error) {
+      await stopChild(child);
+      const portTaken = log.some((line) => line.includes("EADDRINUSE"));
+      failure = `${(error as Error).message} (${url})${log.length ? `\n${log.join("\n")}` : ""}`;
+      if (!portTaken) break;
+    }
   }
-  if (child.pid === undefined) throw new Error("Prism did not start");
-  return { url, pid: child.pid, stop };
+  throw new Error(failure);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { startPrism } from "../src/index.js";
 
@@ -29,8 +30,16 @@ describe("startPrism", () => {
   });
 
   it("fails with Prism's own words when the spec cannot be served, and cleans up", async () => {
-    await expect(
-      startPrism({ spec: "/nonexistent/openapi.yaml", startTimeoutMs: 15_000 }),
-    ).rejects.toThrow(/Prism exited|did not answer/);
+    const spec = `/nonexistent/${process.pid}/openapi.yaml`;
+    const failure = await startPrism({ spec, startTimeoutMs: 15_000 }).catch(
+      (error: Error) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    // Prism's own log names the missing file; the process is gone.
+    expect((failure as Error).message).toMatch(
+      /Prism exited with code \d+[\s\S]*(ENOENT|no such file)/i,
+    );
+    const left = execFileSync("ps", ["-eo", "args"], { encoding: "utf8" });
+    expect(left).not.toContain(spec);
   });
 });

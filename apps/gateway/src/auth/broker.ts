@@ -81,10 +81,13 @@ function refusal(error: unknown): {
       message: "The token's signature does not verify",
     };
   }
+  // An unreachable or broken key endpoint is not the caller's fault.
+  const generic = error instanceof errors.JOSEError && error.code === "ERR_JOSE_GENERIC";
   if (
+    generic ||
     error instanceof errors.JWKSTimeout ||
     error instanceof errors.JWKSInvalid ||
-    (error as { name?: string }).name === "TypeError"
+    error instanceof TypeError
   ) {
     return {
       code: "AUTH_UNAVAILABLE",
@@ -155,6 +158,16 @@ export function createBrokerAuthorizer(settings: BrokerAuthSettings): Authorizer
             "customer_mismatch",
           );
         }
+      }
+      // The bank's API-key allowlist bounds where customer tokens work;
+      // only an admin may mint one that does not inherit it.
+      if (!admin && body.inherit_ip_allowlist === false) {
+        throw gatewayError(
+          "FORBIDDEN",
+          "Only an admin may mint a token that does not inherit the bank's IP allowlist",
+          undefined,
+          "ip_allowlist_required",
+        );
       }
       const refused = body.scopes.filter((scope) => !allowed.has(scope));
       if (refused.length > 0) {

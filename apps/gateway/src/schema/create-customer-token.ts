@@ -63,9 +63,13 @@ builder.mutationType({
         if (error) {
           if (error.kind !== "invalid_request") {
             const status = "status" in error ? error.status : undefined;
-            context.log.warn({ kind: error.kind, status }, "upstream refused");
+            // Client messages never hold a secret (a BankTokenError names only the client id and OAuth code).
+            context.log.warn(
+              { kind: error.kind, status, detail: error.message },
+              "upstream call failed",
+            );
           }
-          throw idpErrorToGraphQL(error);
+          throw idpErrorToGraphQL(error, authorizer.mode);
         }
         return {
           accessToken: data.access_token,

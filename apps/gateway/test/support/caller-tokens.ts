@@ -1,4 +1,4 @@
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { type FaultHandler, type FaultServer, startFaultServer } from "@tokengate/testkit";
 import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from "jose";
 
 export const ISSUER = "https://auth.tokengate.test/";
@@ -24,13 +24,16 @@ export async function startJwksServer(
   keys: SigningKey[],
 ): Promise<FaultServer & { publish(next: SigningKey[]): void; url: string }> {
   let published = keys;
-  const server = await startFaultServer((_request, response) => {
+  const serveKeys: FaultHandler = (_request, response) => {
     response.writeHead(200, { "content-type": "application/json" });
     response.end(JSON.stringify({ keys: published.map((key) => key.publicJwk) }));
-  });
+  };
+  const server = await startFaultServer(serveKeys);
   return Object.assign(server, {
+    /** Serves `next` from now on (and ends any fault a test injected). */
     publish(next: SigningKey[]) {
       published = next;
+      server.setHandler(serveKeys);
     },
     url: server.url,
   });

@@ -12,7 +12,9 @@ export class ResponseTooLargeError extends Error {
 /**
  * The upstream answered, then the body broke off (a reset, a closed socket).
  * Kept apart from failures before any answer because only those are retried:
- * the upstream may already have minted a token when an answer started.
+ * an answer that started means a token was surely minted, and it was lost.
+ * (A failure before any answer may also follow a mint; the retry policy
+ * accepts that, since a second token is harmless.)
  */
 export class ResponseBodyError extends Error {
   override readonly name = "ResponseBodyError";

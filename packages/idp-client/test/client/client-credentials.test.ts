@@ -182,6 +182,63 @@ describe("clientCredentials", () => {
     }
   });
 
+  it("keeps a slow token provider inside the call's one deadline", async () => {
+    const idp = createIdpClient({
+      baseUrl: upstream.url,
+      timeoutMs: 200,
+      getToken: () => new Promise<string>(() => undefined),
+    });
+    const started = Date.now();
+    const { error } = await idp.createCustomerToken(VALID_REQUEST);
+    expect(error).toMatchObject({ kind: "timeout", timeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(mintAuthorizations).toHaveLength(0);
+  });
+
+  it("never follows a redirect with the secret in the body", async () => {
+    const elsewhere = await startFaultServer((_request, response) => json(response, 200, {}));
+    const redirecting = await startFaultServer((_request, response) => {
+      response.writeHead(308, { location: `${elsewhere.url}/oauth/token` });
+      response.end();
+    });
+    try {
+      const getToken = clientCredentials({
+        baseUrl: redirecting.url,
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+      });
+      await expect(getToken()).rejects.toThrow(/Could not get a bank token/);
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close()]);
+    }
+  });
+
+  it("keeps the secret out of errors even when the endpoint echoes it", async () => {
+    tokenStatus = 401;
+    const echoing = await startFaultServer((_request, response, body) =>
+      json(response, 401, {
+        error: "invalid_client",
+        error_description: `bad secret ${JSON.parse(body).client_secret}`,
+      }),
+    );
+    try {
+      const idp = createIdpClient({
+        baseUrl: echoing.url,
+        getToken: clientCredentials({
+          baseUrl: echoing.url,
+          clientId: CLIENT_ID,
+          clientSecret: SECRET,
+        }),
+      });
+      const { error } = await idp.createCustomerToken(VALID_REQUEST);
+      expect(error?.kind).toBe("token_provider");
+      expect(JSON.stringify(error)).not.toContain(SECRET);
+    } finally {
+      await echoing.close();
+    }
+  });
+
   it("refuses empty credentials when created, naming the option", () => {
     expect(() =>
       clientCredentials({ baseUrl: "sandbox", clientId: CLIENT_ID, clientSecret: "" }),

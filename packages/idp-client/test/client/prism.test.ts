@@ -72,6 +72,15 @@ describe("createCustomerToken against the Prism mock of the spec", () => {
     expect(observed.sent).toHaveLength(0);
   });
 
+  it("refuses a baseUrl carrying credentials or a query", () => {
+    expect(() => createIdpClient({ baseUrl: "https://user:pw@id.sandbox.cybrid.app" })).toThrow(
+      /must not carry credentials/,
+    );
+    expect(() => createIdpClient({ baseUrl: "https://id.sandbox.cybrid.app/?token=x" })).toThrow(
+      /must not carry credentials/,
+    );
+  });
+
   it("refuses an unknown baseUrl alias when the client is created", () => {
     expect(() => createIdpClient({ baseUrl: "staging" })).toThrow(
       /baseUrl must be "sandbox", "production" or an http\(s\) URL/,
