@@ -18,15 +18,18 @@ const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
+    rounds: { type: "string", default: "2" },
     quick: { type: "boolean", default: false },
   },
 });
+const rounds = values.quick ? 1 : Number(values.rounds);
 const seconds = values.quick ? 2 : Number(values.duration);
 const connections = Number(values.connections);
 const headers = { authorization: AUTHORIZATION };
 
 interface Row {
   name: string;
+  round?: number;
   rps: number;
   p50: number;
   p99: number;
@@ -92,32 +95,50 @@ async function measure(target: Target): Promise<Row> {
 }
 
 const rows: Row[] = [];
-for (const start of [startFloor, startGateway]) {
-  const target = await start(stub.url, await freePort("127.0.0.1"));
-  try {
-    rows.push(await measure(target));
-  } finally {
-    await target.stop();
+// Floor and gateway take turns, round after round, so that a noisy moment
+// of the machine hits both; each ratio compares the two of one round.
+for (let round = 0; round < rounds; round++) {
+  for (const start of [startFloor, startGateway]) {
+    const target = await start(stub.url, await freePort("127.0.0.1"));
+    try {
+      rows.push({ ...(await measure(target)), round });
+    } finally {
+      await target.stop();
+    }
   }
 }
 const micro = await clientMicroBench(Math.max(2, seconds), STUB_TOKEN);
 await stub.close();
 
-const [floor, gateway] = rows as [Row, Row];
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 console.log(
-  `\nbench: ${seconds} s × ${connections} connections per target, Node ${process.version}, loopback\n`,
+  `\nbench: ${rounds} round(s) × ${seconds} s × ${connections} connections per target, Node ${process.version}, loopback\n`,
 );
 console.log(
-  "| target | req/s | p50 ms | p99 ms | errors | CPU µs/req | peak RSS MB | cold start ms |",
+  "| round | target | req/s | p50 ms | p99 ms | errors | CPU µs/req | peak RSS MB | cold start ms |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) {
   console.log(
-    `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${row.peakRssMb.toFixed(1)} | ${row.coldStartMs.toFixed(0)} |`,
+    `| ${(row.round ?? 0) + 1} | ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${row.peakRssMb.toFixed(1)} | ${row.coldStartMs.toFixed(0)} |`,
   );
 }
+const ratios = Array.from({ length: rounds }, (_, round) => {
+  const [floor, gateway] = rows.filter((row) => row.round === round) as [Row, Row];
+  return {
+    throughput: gateway.rps / floor.rps,
+    p99: gateway.p99 / floor.p99,
+    cpu: gateway.cpuMicrosPerRequest / floor.cpuMicrosPerRequest,
+  };
+});
 console.log(
-  `\ngateway / floor: throughput ${(gateway.rps / floor.rps).toFixed(2)}×, p99 ${(gateway.p99 / floor.p99).toFixed(2)}×, CPU per request ${(gateway.cpuMicrosPerRequest / floor.cpuMicrosPerRequest).toFixed(2)}×`,
+  `\ngateway / floor (median of ${rounds} round(s)): throughput ${median(ratios.map((r) => r.throughput)).toFixed(2)}×, p99 ${median(ratios.map((r) => r.p99)).toFixed(2)}×, CPU per request ${median(ratios.map((r) => r.cpu)).toFixed(2)}×`,
 );
 const [bare, client] = micro as [(typeof micro)[0], (typeof micro)[0]];
 console.log("\n| client micro-benchmark | calls/s | CPU µs/call |\n| --- | --- | --- |");
