@@ -1,5 +1,4 @@
 import { createHmac } from "node:crypto";
-import { Writable } from "node:stream";
 import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
 import { type FaultServer, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import {
   unsignedToken,
 } from "./support/caller-tokens.js";
 import { GUID, mint } from "./support/gateway.js";
+import { captureLogs } from "./support/logs.js";
 import { prismUrl } from "./support/prism.js";
 
 const OTHER_GUID = "0123456789abcdef0123456789abcdef";
@@ -32,7 +32,7 @@ let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 /** A broker-mode gateway over `upstreamUrl`, recording what it sends and logs. */
 function brokerGateway(upstreamUrl: string) {
   const sent: { url: string; authorization: string | null }[] = [];
-  const logs: string[] = [];
+  const { sink, lines: logs } = captureLogs();
   const idp = createIdpClient({
     baseUrl: upstreamUrl,
     getToken: clientCredentials({
@@ -55,12 +55,6 @@ function brokerGateway(upstreamUrl: string) {
     algorithms: ["RS256", "ES256"],
     clockToleranceSeconds: 5,
     jwksCooldownMs: 0,
-  });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
   });
   const gateway = createGateway({
     idp,

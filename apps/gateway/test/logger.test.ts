@@ -1,16 +1,10 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../src/index.js";
+import { captureLogs } from "./support/logs.js";
 
 describe("the logger", () => {
   it("censors authorization headers, tokens and client secrets wherever they are logged", () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
+    const { sink, lines } = captureLogs();
     const log = createLogger("debug", sink);
     log.debug({
       headers: { authorization: "Bearer bank-secret" },

@@ -1,6 +1,6 @@
-import { Writable } from "node:stream";
 import { createIdpClient, type IdpClient, type Middleware } from "@tokengate/idp-client";
 import { createGateway, createLogger, type Gateway } from "../../src/index.js";
+import { captureLogs } from "./logs.js";
 
 export const GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
 export const BANK_TOKEN = "Bearer bank-token-abc123";
@@ -43,7 +43,7 @@ export function buildGateway(
   } = {},
 ): TestGateway {
   const sent: TestGateway["sent"] = [];
-  const logs: string[] = [];
+  const { sink, lines: logs } = captureLogs();
   const idp =
     options.idp ??
     createIdpClient({
@@ -56,12 +56,6 @@ export function buildGateway(
         return fetch(request);
       },
     });
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
   const gateway = createGateway({
     idp,
     logger: createLogger("debug", sink),
