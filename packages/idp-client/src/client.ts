@@ -1,14 +1,13 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import { resolveBaseUrl } from "./base-url.js";
-import { BankTokenError } from "./client-credentials.js";
 import { Deadline } from "./deadline.js";
 import { type IdpError, invalidRequest } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
 import { type ParsedBody, parseJson, readCustomerTokenAnswer } from "./response.js";
 import { retryDelayMs } from "./retry.js";
+import { thrownToError, tokenProviderError } from "./thrown-errors.js";
 import { ResponseBodyError, ResponseTooLargeError } from "./transport/errors.js";
-import { limitResponseBodies } from "./transport/fetch-transport.js";
-import { createUndiciTransport, WireRequest } from "./transport/undici-transport.js";
+import { createTransport } from "./transport/index.js";
 import type { CreateCustomerTokenRequest, CustomerToken, ServerAlias } from "./types.js";
 import { validateCreateCustomerTokenRequest } from "./validate.js";
 
@@ -80,67 +79,11 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 export const DEFAULT_CONNECTIONS = 64;
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
 
-type Transport = (request: Request) => Promise<Response>;
-
-function tokenProviderError(error: unknown): IdpError {
-  // A BankTokenError's message is built to be safe; anything else may hold a secret.
-  const detail = error instanceof BankTokenError ? `: ${error.message}` : "";
-  return {
-    kind: "token_provider",
-    message: `Could not obtain a bank token from the token provider${detail}`,
-  };
-}
-
 function hasAuthorization(headers: Record<string, string> | undefined): boolean {
   return (
     headers !== undefined &&
     Object.keys(headers).some((name) => name.toLowerCase() === "authorization")
   );
-}
-
-function errorCode(error: unknown): string | null {
-  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
-  for (const candidate of candidates) {
-    const code = (candidate as { code?: unknown } | null)?.code;
-    if (typeof code === "string") return code;
-  }
-  return null;
-}
-
-function thrownToError(error: unknown, deadline: Deadline): IdpError {
-  const { timeoutMs } = deadline;
-  if (deadline.timedOut) {
-    return {
-      kind: "timeout",
-      message: `Upstream did not answer within ${timeoutMs} ms`,
-      timeoutMs,
-    };
-  }
-  if (deadline.aborted) return { kind: "aborted", message: "The call was aborted by the caller" };
-  if (error instanceof ResponseBodyError) {
-    const code = errorCode(error.cause);
-    return {
-      kind: "network",
-      message: `The upstream's ${error.status} answer broke off${code ? ` (${code})` : ""}`,
-      code,
-    };
-  }
-  if (error instanceof ResponseTooLargeError) {
-    return {
-      kind: "unexpected_response",
-      reason: "too_large",
-      message: `Upstream answered ${error.status} with a body larger than ${error.limitBytes} bytes`,
-      status: error.status,
-      messageCode: null,
-      upstreamMessage: null,
-    };
-  }
-  const code = errorCode(error);
-  return {
-    kind: "network",
-    message: `Could not reach the upstream${code ? ` (${code})` : ""}`,
-    code,
-  };
 }
 
 /**
@@ -159,30 +102,24 @@ function thrownToError(error: unknown, deadline: Deadline): IdpError {
 export function createIdpClient(options: IdpClientOptions): IdpClient {
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const retry = options.retry ?? true;
 
-  let transport: Transport;
-  let closeTransport = async () => {};
-  if (options.fetch) {
-    transport = limitResponseBodies(options.fetch, maxResponseBytes);
-  } else {
-    const undiciTransport = createUndiciTransport({
-      origin: baseUrl,
-      connections: options.connections ?? DEFAULT_CONNECTIONS,
-      keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
-      connectTimeoutMs: timeoutMs,
-      maxResponseBytes,
-    });
-    // openapi-fetch types its transport with WHATWG classes; WireRequest and
-    // WireResponse carry the members it uses.
-    transport = undiciTransport.fetch as unknown as Transport;
-    closeTransport = undiciTransport.close;
-  }
+  const {
+    transport,
+    Request: RequestClass,
+    close: closeTransport,
+  } = createTransport({
+    baseUrl,
+    fetch: options.fetch,
+    timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    connections: options.connections ?? DEFAULT_CONNECTIONS,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  });
   const client = createClient<paths>({
     baseUrl,
     fetch: transport,
-    ...(options.fetch ? {} : { Request: WireRequest as unknown as typeof Request }),
+    ...(RequestClass && { Request: RequestClass }),
   });
   // Auth is a plain header set per call, not middleware: openapi-fetch skips
   // its middleware machinery entirely when a client has none.
