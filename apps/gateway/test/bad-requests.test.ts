@@ -1,17 +1,14 @@
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, listen, type RunningServer } from "../src/index.js";
-import { BANK_TOKEN, buildGateway, GUID, MINT } from "./support/gateway.js";
+import { BANK_TOKEN, buildGateway, GUID, MINT, startMintingUpstream } from "./support/gateway.js";
 import { type RawRequest, rawRequest } from "./support/raw-http.js";
 
 let upstream: FaultServer;
 let running: RunningServer;
 
 beforeAll(async () => {
-  upstream = await startFaultServer((_request, response) => {
-    response.writeHead(201, { "content-type": "application/json" });
-    response.end('{"access_token":"a.b.c"}');
-  });
+  upstream = await startMintingUpstream();
   const { gateway } = buildGateway(upstream.url);
   running = await listen(gateway, "127.0.0.1", 0, createLogger("silent"));
 });

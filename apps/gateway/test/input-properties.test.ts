@@ -1,9 +1,9 @@
 import { CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import type { FaultServer } from "@tokengate/testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopeEnumName } from "../src/index.js";
-import { buildGateway, mint, type TestGateway } from "./support/gateway.js";
+import { buildGateway, mint, startMintingUpstream, type TestGateway } from "./support/gateway.js";
 
 /**
  * Labelled generators: each value knows whether the contract accepts it, so
@@ -84,10 +84,7 @@ const inherit = fc.constantFrom(undefined, null, true, false);
 let upstream: FaultServer;
 let gateway: TestGateway;
 beforeAll(async () => {
-  upstream = await startFaultServer((_request, response) => {
-    response.writeHead(201, { "content-type": "application/json" });
-    response.end('{"access_token":"a.b.c"}');
-  });
+  upstream = await startMintingUpstream();
   gateway = buildGateway(upstream.url);
 });
 afterAll(() => upstream.close());

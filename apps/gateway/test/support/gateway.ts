@@ -1,4 +1,5 @@
 import { createIdpClient, type IdpClient, type Middleware } from "@tokengate/idp-client";
+import { type FaultServer, startFaultServer } from "@tokengate/testkit";
 import { createGateway, createLogger, type Gateway } from "../../src/index.js";
 import { captureLogs } from "./logs.js";
 
@@ -92,4 +93,12 @@ export async function post(
 
 export function mint(gateway: Gateway, input: unknown, headers?: Record<string, string>) {
   return post(gateway, { query: MINT, variables: { input } }, headers);
+}
+
+/** A local upstream that mints `a.b.c` for every request (and records them). */
+export function startMintingUpstream(): Promise<FaultServer> {
+  return startFaultServer((_request, response) => {
+    response.writeHead(201, { "content-type": "application/json" });
+    response.end('{"access_token":"a.b.c"}');
+  });
 }
