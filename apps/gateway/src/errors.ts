@@ -32,12 +32,12 @@ export function gatewayError(
 }
 
 /** `customer_guid` → `customerGuid`: the GraphQL name of a wire field. */
-export function graphqlFieldName(wireName: string): string {
+function graphqlFieldName(wireName: string): string {
   return wireName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /** Names each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
-export function badUserInput(issues: readonly ValidationIssue[]) {
+function badUserInput(issues: readonly ValidationIssue[]) {
   const described = issues.map(({ path, message }) => {
     const [first, ...rest] = path;
     const graphqlPath = typeof first === "string" ? [graphqlFieldName(first), ...rest] : path;

@@ -7,7 +7,7 @@ const ajv = new Ajv({ strict: true });
 const isCustomerTokenBody = ajv.compile<{ access_token?: string }>(CUSTOMER_TOKEN_SCHEMA);
 const isErrorResponse = ajv.compile<ErrorResponse>(ERROR_RESPONSE_SCHEMA);
 
-export type ReadOutcome = { ok: true; token: CustomerToken } | { ok: false; error: IdpError };
+type ReadOutcome = { ok: true; token: CustomerToken } | { ok: false; error: IdpError };
 
 /** A body as read off the wire: parsed JSON, or not JSON at all. */
 export type ParsedBody = { ok: true; value: unknown } | { ok: false };

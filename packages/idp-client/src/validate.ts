@@ -56,7 +56,7 @@ function pathOf(instancePath: string): (string | number)[] {
 }
 
 /** Quotes a caller's value for a message, cut short so a huge input stays out of logs. */
-export function quote(value: unknown): string {
+function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

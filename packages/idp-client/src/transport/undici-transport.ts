@@ -26,7 +26,6 @@ export class WireRequest {
 /** A fully read answer, shaped as much like a `Response` as openapi-fetch needs. */
 export class WireResponse {
   readonly ok: boolean;
-  readonly body = null;
   constructor(
     readonly status: number,
     private readonly rawHeaders: Record<string, string | string[] | undefined>,
@@ -41,11 +40,9 @@ export class WireResponse {
       return Array.isArray(value) ? value.join(", ") : value;
     },
   };
+  /** openapi-fetch reads every body as text (`parseAs: "text"`); nothing else is needed. */
   text(): Promise<string> {
     return Promise.resolve(this.content);
-  }
-  json(): Promise<unknown> {
-    return Promise.resolve(JSON.parse(this.content));
   }
 }
 
