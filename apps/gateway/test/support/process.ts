@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
 
 const ENTRY = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
@@ -15,7 +16,7 @@ export interface GatewayProcess {
   exit: Promise<number | NodeJS.Signals | null>;
 }
 
-/** Runs the built gateway exactly as deployed: `node dist/main.js`, configured by env. */
+/** Runs the built gateway exactly as deployed: `node dist/main.js`, configured by env; killed when the test ends. */
 export function runGateway(env: Record<string, string>): {
   ready: Promise<GatewayProcess>;
   child: ChildProcess;
@@ -24,6 +25,10 @@ export function runGateway(env: Record<string, string>): {
   const child = spawn(process.execPath, [ENTRY], {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+  });
+  // A test that fails before it stops its gateway must not leave it running.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   });
   let text = "";
   child.stdout?.on("data", (chunk: Buffer) => {
