@@ -12,6 +12,10 @@ export interface GatewayContext {
   authorization: string | null;
   /** Correlates the gateway's logs with the upstream call and the caller. */
   requestId: string;
-  /** The request's logger, already bound to `requestId`. */
-  log: Logger;
+  /**
+   * The request's logger, bound to `requestId`. A function, so the child
+   * logger is made only when a request logs (envelop copies the context with
+   * `Object.assign`, which would run a getter for every request).
+   */
+  log: () => Logger;
 }

@@ -1,6 +1,13 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import { GraphQLError } from "graphql";
-import { createGraphQLError, createYoga, maskError, type YogaLogger } from "graphql-yoga";
+import {
+  createGraphQLError,
+  createYoga,
+  maskError,
+  type Plugin,
+  type YogaLogger,
+  type YogaServerInstance,
+} from "graphql-yoga";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
@@ -60,7 +67,15 @@ export function createGateway({
   production,
   authorizer = passthroughAuthorizer,
 }: GatewayOptions) {
-  return createYoga<Record<string, unknown>, GatewayContext>({
+  let plugins: readonly Plugin[] = [];
+  // yoga keeps its full plugin list (its own plugins included) inside; the
+  // hot path replays their HTTP hooks.
+  const exposePlugins: Plugin = {
+    onYogaInit({ yoga }) {
+      plugins = yoga.getEnveloped._plugins as Plugin[];
+    },
+  };
+  const gateway = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
     landingPage: false,
@@ -71,7 +86,7 @@ export function createGateway({
           defaultQuery: EXAMPLE_OPERATION,
           headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
         },
-    plugins: [useRequestId(), useErrorCodes(), ...hardeningPlugins(production)],
+    plugins: [useRequestId(), useErrorCodes(), ...hardeningPlugins(production), exposePlugins],
     batching: false,
     // listen() refuses a body over MAX_BODY_BYTES, or of undeclared length,
     // before it is read, and Node's parser stops at Content-Length; yoga's own
@@ -96,13 +111,22 @@ export function createGateway({
         authorization: request.headers.get("authorization"),
         requestId,
         // Most requests log nothing: bind the child logger only when one does.
-        get log() {
+        log: () => {
           log ??= logger.child({ requestId });
           return log;
         },
       };
     },
   });
+  pluginsByGateway.set(gateway, plugins);
+  return gateway;
 }
 
-export type Gateway = ReturnType<typeof createGateway>;
+export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+const pluginsByGateway = new WeakMap<Gateway, readonly Plugin[]>();
+
+/** All a gateway's plugins, yoga's own included, in the order yoga runs them. */
+export function pluginsOf(gateway: Gateway): readonly Plugin[] {
+  return pluginsByGateway.get(gateway) ?? [];
+}

@@ -64,10 +64,9 @@ builder.mutationType({
           if (error.kind !== "invalid_request") {
             const status = "status" in error ? error.status : undefined;
             // Client messages never hold a secret (a BankTokenError names only the client id and OAuth code).
-            context.log.warn(
-              { kind: error.kind, status, detail: error.message },
-              "upstream call failed",
-            );
+            context
+              .log()
+              .warn({ kind: error.kind, status, detail: error.message }, "upstream call failed");
           }
           throw idpErrorToGraphQL(error, authorizer.mode);
         }
