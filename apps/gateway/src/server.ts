@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import { createHotPath } from "./hot-path.js";
 import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
@@ -58,12 +59,14 @@ export async function listen(
   logger: Logger,
 ): Promise<RunningServer> {
   let draining = false;
+  const hotPath = createHotPath(gateway, logger);
   const server = createServer((request, response) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
     const problem = bodyProblem(request);
     if (problem) return refuse(response, ...problem);
-    gateway(request, response);
+    if (hotPath.accepts(request)) hotPath.serve(request, response);
+    else gateway(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
