@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { GraphQLParams, Plugin } from "graphql-yoga";
+import { type GraphQLParams, isPromise, type Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { respondWithFetchResponse } from "./respond.js";
 import { type Gateway, pluginsOf } from "./yoga.js";
@@ -89,6 +89,8 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
   const resultProcessHooks = hooksOf("onResultProcess");
   const responseHooks = hooksOf("onResponse");
   const { fetchAPI } = gateway;
+  // Most hooks answer synchronously; each is awaited only when it returns a
+  // promise, since an `await` on a plain value still costs a microtask.
 
   /** yoga's `parseRequest`: params, or a response a hook ended with. Throws what yoga would refuse. */
   async function parseRequest(
@@ -100,7 +102,7 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
     const done: RequestParseDone[] = [];
     const url = lazyUrl(request.url);
     for (const hook of requestParseHooks) {
-      const result = await hook({
+      let result = hook({
         request,
         url,
         requestParser: parser,
@@ -113,6 +115,7 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
         },
         fetchAPI,
       });
+      if (isPromise(result)) result = await result;
       if (result?.onRequestParseDone) done.push(result.onRequestParseDone);
       if (early) return { response: early };
     }
@@ -129,12 +132,13 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
     if (parsed instanceof fetchAPI.Response) return { response: parsed };
     let params = parsed as GraphQLParams | GraphQLParams[];
     for (const hook of done) {
-      await hook({
+      const pending = hook({
         requestParserResult: params,
         setRequestParserResult(next) {
           params = next;
         },
       });
+      if (isPromise(pending)) await pending;
     }
     // Batching is off: yoga's own batching check has refused an array by now.
     return { params: params as GraphQLParams };
@@ -151,7 +155,7 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
     let acceptedMediaType = "*/*";
     const acceptableMediaTypes: string[] = [];
     for (const hook of resultProcessHooks) {
-      await hook({
+      const pending = hook({
         request,
         acceptableMediaTypes,
         result,
@@ -165,6 +169,7 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
         },
         serverContext,
       });
+      if (isPromise(pending)) await pending;
     }
     const chosen = processor as ResultProcessor | undefined;
     if (!chosen) {
@@ -181,7 +186,7 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
   async function finish(request: Request, serverContext: ServerContext, initial: Response) {
     let response = initial;
     for (const hook of responseHooks) {
-      await hook({
+      const pending = hook({
         request,
         response,
         serverContext,
@@ -190,6 +195,7 @@ export function createHotPath(gateway: Gateway, logger: Logger) {
         },
         fetchAPI,
       });
+      if (isPromise(pending)) await pending;
     }
     return response;
   }
