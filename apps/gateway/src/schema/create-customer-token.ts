@@ -1,7 +1,6 @@
 import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
 import { builder } from "../builder.js";
 import { idpErrorToGraphQL } from "../errors.js";
-import { jwtExpiry } from "../jwt-expiry.js";
 import { CustomerTokenRef, type IssuedCustomerToken } from "./customer-token.js";
 import { CustomerTokenScopeEnum } from "./scope.js";
 
@@ -72,7 +71,6 @@ builder.mutationType({
         }
         return {
           accessToken: data.access_token,
-          expiresAt: jwtExpiry(data.access_token),
           customerGuid: body.customer_guid,
           scopes: body.scopes,
         };

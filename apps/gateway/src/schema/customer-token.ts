@@ -1,10 +1,10 @@
 import type { CustomerTokenScope } from "@tokengate/idp-client";
 import { builder } from "../builder.js";
+import { jwtExpiry } from "../jwt-expiry.js";
 import { CustomerTokenScopeEnum } from "./scope.js";
 
 export interface IssuedCustomerToken {
   accessToken: string;
-  expiresAt: Date | null;
   customerGuid: string;
   scopes: CustomerTokenScope[];
 }
@@ -16,11 +16,13 @@ export const CustomerTokenRef = builder.objectRef<IssuedCustomerToken>("Customer
       description: "The JWT to send as `Authorization: Bearer …`.",
     }),
     tokenType: t.string({ description: "Always `Bearer`.", resolve: () => "Bearer" }),
-    expiresAt: t.expose("expiresAt", {
+    // Decoded only when a caller selects it.
+    expiresAt: t.field({
       type: "DateTime",
       nullable: true,
       description:
         "When the token expires (its `exp` claim, read without verification); null when not decodable.",
+      resolve: (token) => jwtExpiry(token.accessToken),
     }),
     customerGuid: t.exposeString("customerGuid", {
       description: "The customer the token was minted for.",

@@ -14,32 +14,40 @@ export class WireRequest {
   readonly headers: Headers;
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
+  /** openapi-fetch copies every init field the request lacks; having it keeps one shape. */
+  readonly redirect: RequestInit["redirect"];
   constructor(input: string | URL, init: RequestInit = {}) {
     this.url = String(input);
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = typeof init.body === "string" ? init.body : undefined;
     this.signal = init.signal ?? undefined;
+    this.redirect = init.redirect ?? "follow";
+  }
+}
+
+/** undici's parsed response headers, read the way a `Headers` is. */
+class WireHeaders {
+  constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(", ") : value;
   }
 }
 
 /** A fully read answer, shaped as much like a `Response` as openapi-fetch needs. */
 export class WireResponse {
   readonly ok: boolean;
+  readonly headers: WireHeaders;
   constructor(
     readonly status: number,
-    private readonly rawHeaders: Record<string, string | string[] | undefined>,
+    rawHeaders: Record<string, string | string[] | undefined>,
     private readonly content: string,
   ) {
     this.ok = status >= 200 && status < 300;
+    this.headers = new WireHeaders(rawHeaders);
   }
-  readonly headers = {
-    get: (name: string): string | null => {
-      const value = this.rawHeaders[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
-  };
   /** openapi-fetch reads every body as text (`parseAs: "text"`); nothing else is needed. */
   text(): Promise<string> {
     return Promise.resolve(this.content);
