@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
-import { ASYMMETRIC_ALGORITHMS, type BrokerAuthSettings, READ_ONLY_SCOPES } from "./auth/broker.js";
+import {
+  ASYMMETRIC_ALGORITHMS,
+  type BrokerAuthSettings,
+  READ_ONLY_SCOPES,
+} from "./auth/broker-settings.js";
 
 export interface BrokerConfig {
   clientId: string;

@@ -4,7 +4,6 @@
  */
 import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
 import { passthroughAuthorizer } from "./auth/authorizer.js";
-import { createBrokerAuthorizer } from "./auth/broker.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { listen } from "./server.js";
@@ -36,7 +35,10 @@ const idp = createIdpClient({
   timeoutMs: config.idpTimeoutMs,
   getToken,
 });
-const authorizer = broker ? createBrokerAuthorizer(broker.auth) : passthroughAuthorizer;
+// jose (about 3.5 MB resident) is loaded only by a gateway that verifies callers.
+const authorizer = broker
+  ? (await import("./auth/broker.js")).createBrokerAuthorizer(broker.auth)
+  : passthroughAuthorizer;
 const gateway = createGateway({ idp, authorizer, logger, production: config.production });
 
 const running = await listen(gateway, config.host, config.port, logger).catch((error: Error) => {

@@ -1,44 +1,14 @@
-import { type CreateCustomerTokenRequest, CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
+import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
 import { gatewayError } from "../errors.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
+import type { BrokerAuthSettings } from "./broker-settings.js";
 
-export interface BrokerAuthSettings {
-  /** Where the caller tokens' public keys are published. */
-  jwksUrl: string;
-  issuer: string;
-  audience: string;
-  /** Claim holding the customer guid a caller may mint for. */
-  customerClaim: string;
-  /** Scopes a minted token may carry (wire values). */
-  allowedScopes: readonly string[];
-  /** A `scope`/`scp` value that lets a caller mint for any customer. */
-  adminScope: string | null;
-  /** Asymmetric algorithms only: no `none`, no HMAC, so a public key can never act as a shared secret. */
-  algorithms: readonly string[];
-  clockToleranceSeconds: number;
-  /** Least time between two JWKS fetches for an unknown key id (key rotation). */
-  jwksCooldownMs?: number;
-}
-
-/** Signature algorithms a caller token may use. */
-export const ASYMMETRIC_ALGORITHMS = [
-  "RS256",
-  "RS384",
-  "RS512",
-  "PS256",
-  "PS384",
-  "PS512",
-  "ES256",
-  "ES384",
-  "ES512",
-  "EdDSA",
-];
-
-/** The default `ALLOWED_SCOPES`: every `…:read` scope except the PII ones. */
-export const READ_ONLY_SCOPES = CUSTOMER_TOKEN_SCOPES.filter(
-  (scope) => scope.endsWith(":read") && !scope.includes(":pii:"),
-);
+export {
+  ASYMMETRIC_ALGORITHMS,
+  type BrokerAuthSettings,
+  READ_ONLY_SCOPES,
+} from "./broker-settings.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): {
