@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@tokengate/testkit";
+import { NODE_FLAGS } from "../src/node-flags.js";
 import { runLoad } from "./load.js";
 import { AUTHORIZATION, MINT_BODY } from "./operation.js";
 import { startUpstreamStub } from "./upstream-stub.js";
@@ -23,16 +24,20 @@ const directory = mkdtempSync(join(tmpdir(), "tokengate-profile-"));
 const stub = await startUpstreamStub();
 const port = await freePort("127.0.0.1");
 const entry = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const child = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${directory}`, entry], {
-  env: {
-    PATH: process.env.PATH ?? "",
-    IDP_BASE_URL: stub.url,
-    PORT: String(port),
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
+const child = spawn(
+  process.execPath,
+  ["--cpu-prof", `--cpu-prof-dir=${directory}`, ...NODE_FLAGS, entry],
+  {
+    env: {
+      PATH: process.env.PATH ?? "",
+      IDP_BASE_URL: stub.url,
+      PORT: String(port),
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+    },
+    stdio: "inherit",
   },
-  stdio: "inherit",
-});
+);
 const url = `http://127.0.0.1:${port}`;
 for (let tries = 0; ; tries++) {
   if (

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { NODE_FLAGS } from "../src/node-flags.js";
 
 const GATEWAY_ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const FLOOR_ENTRY = fileURLToPath(new URL("./floor-proxy.ts", import.meta.url));
@@ -53,11 +54,11 @@ async function startTarget(
   };
 }
 
-/** The gateway as deployed: `node dist/main.js`, production mode, warn-level logs. */
+/** The gateway as deployed: `node <NODE_FLAGS> dist/main.js`, production mode, warn-level logs. */
 export function startGateway(upstreamUrl: string, port: number): Promise<Target> {
   return startTarget(
     "gateway",
-    [GATEWAY_ENTRY],
+    [...NODE_FLAGS, GATEWAY_ENTRY],
     { IDP_BASE_URL: upstreamUrl, NODE_ENV: "production", LOG_LEVEL: "warn" },
     port,
   );

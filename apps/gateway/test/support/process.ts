@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
+import { NODE_FLAGS } from "../../src/node-flags.js";
 
 const ENTRY = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
@@ -16,13 +17,13 @@ export interface GatewayProcess {
   exit: Promise<number | NodeJS.Signals | null>;
 }
 
-/** Runs the built gateway exactly as deployed: `node dist/main.js`, configured by env; killed when the test ends. */
+/** Runs the built gateway exactly as deployed: `node <NODE_FLAGS> dist/main.js`, configured by env; killed when the test ends. */
 export function runGateway(env: Record<string, string>): {
   ready: Promise<GatewayProcess>;
   child: ChildProcess;
   output(): string;
 } {
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY], {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { NODE_FLAGS } from "../src/node-flags.js";
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
+
+describe("the deployment command", () => {
+  it("carries the gateway's V8 flags in the README and the start script", () => {
+    const flags = NODE_FLAGS.join(" ");
+    const readmeCommands = read("../../../README.md").match(
+      /^.*node .*apps\/gateway\/dist\/main\.js$/gm,
+    );
+    expect(readmeCommands).not.toBeNull();
+    for (const command of readmeCommands ?? [])
+      expect(command).toContain(`node ${flags} apps/gateway/dist/main.js`);
+    const { scripts } = JSON.parse(read("../package.json")) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(`node ${flags} dist/main.js`);
+  });
+});
