@@ -5,7 +5,7 @@
 import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
 import { passthroughAuthorizer } from "./auth/authorizer.js";
 import { loadConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, stdoutLogs } from "./logger.js";
 import { listen } from "./server.js";
 import { createGateway } from "./yoga.js";
 
@@ -18,7 +18,8 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const { config } = loaded;
-const logger = createLogger(config.logLevel);
+const logs = stdoutLogs();
+const logger = createLogger(config.logLevel, logs.stream);
 const { broker } = config;
 // Broker mode: the gateway authenticates upstream with its own bank token.
 const getToken = broker
@@ -41,10 +42,13 @@ const authorizer = broker
   : passthroughAuthorizer;
 const gateway = createGateway({ idp, authorizer, logger, production: config.production });
 
-const running = await listen(gateway, config.host, config.port, logger).catch((error: Error) => {
-  logger.fatal({ err: error }, "could not listen");
-  process.exit(1);
-});
+const running = await listen(gateway, config.host, config.port, logger).catch(
+  async (error: Error) => {
+    logger.fatal({ err: error }, "could not listen");
+    await logs.endBeforeExit(1_000);
+    process.exit(1);
+  },
+);
 logger.info(
   {
     url: `${running.url}/graphql`,
@@ -64,7 +68,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     void running.drain(DRAIN_GRACE_MS).then(async (clean) => {
       await idp.close();
       logger.info({ clean }, "stopped");
-      logger.flush();
+      await logs.endBeforeExit(1_000);
       process.exit(clean ? 0 : 1);
     });
   });
