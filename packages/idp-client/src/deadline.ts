@@ -65,9 +65,17 @@ export class Deadline extends EventEmitter {
 
   /** Waits `ms`, or less if the deadline passes or the caller aborts first. */
   sleep(ms: number): Promise<void> {
-    return this.race(new Promise<void>((resolve) => setTimeout(resolve, ms))).catch(
-      () => undefined,
-    );
+    if (this.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      // Whichever comes first ends the other, so no timer outlives the call.
+      const done = () => {
+        clearTimeout(timer);
+        this.off("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.once("abort", done);
+    });
   }
 
   /** Stops the timer and forgets the caller's signal; call when the call ends. */
