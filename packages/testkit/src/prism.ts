@@ -16,7 +16,7 @@ export interface PrismOptions {
   port?: number;
   /** How long to wait for Prism to answer. Default 30 s. */
   startTimeoutMs?: number;
-  /** Receives Prism's own log lines (default: kept only to explain a failed start). */
+  /** Also receives Prism's own log lines (the last 50 are kept to explain a failed start). */
   onLog?: (line: string) => void;
 }
 
@@ -45,16 +45,12 @@ process.once("exit", () => {
 /** How long `stop()` waits after SIGTERM before it sends SIGKILL. */
 const KILL_AFTER_MS = 5_000;
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), KILL_AFTER_MS);
-  await exited(child);
+  await exit;
   clearTimeout(timer);
 }
 
@@ -79,25 +75,18 @@ async function waitUntilServing(url: string, child: ChildProcess, deadline: numb
   throw new Error("Prism did not answer in time");
 }
 
-function launch(options: PrismOptions, host: string, port: number) {
-  const args = [
-    prismEntry(),
-    "mock",
-    options.spec ?? SPEC_PATH,
-    "--host",
-    host,
-    "--port",
-    String(port),
-  ];
+function launch(entry: string, options: PrismOptions, host: string, port: number) {
+  const args = [entry, "mock", options.spec ?? SPEC_PATH, "--host", host, "--port", String(port)];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   child.once("exit", () => running.delete(child));
   const log: string[] = [];
+  // Kept even when a caller takes the lines: a taken port shows up here.
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line) continue;
-      if (options.onLog) options.onLog(line);
-      else if (log.push(line) > 50) log.shift();
+      options.onLog?.(line);
+      if (log.push(line) > 50) log.shift();
     }
   };
   child.stdout?.on("data", collect);
@@ -113,11 +102,12 @@ function launch(options: PrismOptions, host: string, port: number) {
 export async function startPrism(options: PrismOptions = {}): Promise<PrismMock> {
   const host = options.host ?? "127.0.0.1";
   const attempts = options.port === undefined ? 3 : 1;
+  const entry = prismEntry();
   let failure = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = options.port ?? (await freePort(host));
     const url = `http://${host}:${port}`;
-    const { child, log } = launch(options, host, port);
+    const { child, log } = launch(entry, options, host, port);
     try {
       await waitUntilServing(url, child, Date.now() + (options.startTimeoutMs ?? 30_000));
       if (child.pid === undefined) throw new Error("Prism did not start");
