@@ -25,3 +25,11 @@ export class ResponseBodyError extends Error {
     super(`the ${status} response body could not be read`, options);
   }
 }
+
+/** A `Content-Length` over the limit: refused before any of the body is read. */
+export function declaresTooMuch(
+  contentLength: string | string[] | null | undefined,
+  limitBytes: number,
+): boolean {
+  return Number(contentLength) > limitBytes;
+}

@@ -1,4 +1,4 @@
-import { ResponseTooLargeError } from "./errors.js";
+import { declaresTooMuch, ResponseTooLargeError } from "./errors.js";
 
 /**
  * Wraps a `fetch` so that no response body larger than `limitBytes` is ever
@@ -11,8 +11,7 @@ export function limitResponseBodies(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const response = await fetchImpl(request);
-    const declared = Number(response.headers.get("content-length"));
-    if (declared > limitBytes) {
+    if (declaresTooMuch(response.headers.get("content-length"), limitBytes)) {
       await response.body?.cancel();
       throw new ResponseTooLargeError(response.status, limitBytes);
     }

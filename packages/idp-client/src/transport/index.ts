@@ -1,10 +1,11 @@
+import type { Deadline } from "../deadline.js";
 import { limitResponseBodies } from "./fetch-transport.js";
 import { createUndiciTransport, WireRequest } from "./undici-transport.js";
 
 /** What openapi-fetch calls to send a request. */
-export type Transport = (request: Request) => Promise<Response>;
+type Transport = (request: Request) => Promise<Response>;
 
-export interface TransportOptions {
+interface TransportOptions {
   baseUrl: string;
   /** A caller's WHATWG fetch; without it, the client's own undici pool. */
   fetch: Transport | undefined;
@@ -22,17 +23,21 @@ export function createTransport(options: TransportOptions): {
   transport: Transport;
   /** The request class openapi-fetch must build (undefined: the global `Request`). */
   Request: typeof Request | undefined;
+  /** The signal a call's requests carry. */
+  signalFor(deadline: Deadline): AbortSignal;
   close(): Promise<void>;
 } {
   if (options.fetch) {
     return {
       transport: limitResponseBodies(options.fetch, options.maxResponseBytes),
       Request: undefined,
+      // A WHATWG fetch needs a real AbortSignal.
+      signalFor: (deadline) => deadline.toAbortSignal(),
       close: async () => {},
     };
   }
   const pool = createUndiciTransport({
-    origin: options.baseUrl,
+    baseUrl: options.baseUrl,
     connections: options.connections,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs,
     connectTimeoutMs: options.timeoutMs,
@@ -43,6 +48,8 @@ export function createTransport(options: TransportOptions): {
     // WireResponse carry the members it uses.
     transport: pool.fetch as unknown as Transport,
     Request: WireRequest as unknown as typeof Request,
+    // undici takes any emitter with `aborted`/`reason` as a signal: the deadline itself.
+    signalFor: (deadline) => deadline as unknown as AbortSignal,
     close: pool.close,
   };
 }

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { Pool } from "undici";
-import { ResponseBodyError, ResponseTooLargeError } from "./errors.js";
+import { declaresTooMuch, ResponseBodyError, ResponseTooLargeError } from "./errors.js";
 
 /**
  * The part of a WHATWG `Request` that openapi-fetch builds and our middleware
@@ -37,7 +37,7 @@ class WireHeaders {
 }
 
 /** A fully read answer, shaped as much like a `Response` as openapi-fetch needs. */
-export class WireResponse {
+class WireResponse {
   readonly ok: boolean;
   readonly headers: WireHeaders;
   constructor(
@@ -54,9 +54,9 @@ export class WireResponse {
   }
 }
 
-export interface UndiciTransportOptions {
-  /** Upstream origin, e.g. `https://id.sandbox.cybrid.app`. */
-  origin: string;
+interface UndiciTransportOptions {
+  /** The client's base URL, e.g. `https://id.sandbox.cybrid.app`; requests go to its origin. */
+  baseUrl: string;
   /** Most sockets kept open to the upstream. */
   connections: number;
   /** Idle time before a kept-alive socket is closed (unless the upstream says less). */
@@ -66,7 +66,7 @@ export interface UndiciTransportOptions {
   maxResponseBytes: number;
 }
 
-export interface UndiciTransport {
+interface UndiciTransport {
   fetch(request: WireRequest): Promise<WireResponse>;
   close(): Promise<void>;
 }
@@ -104,7 +104,8 @@ function readCapped(status: number, body: Readable, limit: number): Promise<stri
  * sent with `pool.request`, bodies read up to `maxResponseBytes`.
  */
 export function createUndiciTransport(options: UndiciTransportOptions): UndiciTransport {
-  const pool = new Pool(new URL(options.origin).origin, {
+  const origin = new URL(options.baseUrl).origin;
+  const pool = new Pool(origin, {
     connections: options.connections,
     keepAliveTimeout: options.keepAliveTimeoutMs,
     connect: { timeout: options.connectTimeoutMs },
@@ -113,9 +114,10 @@ export function createUndiciTransport(options: UndiciTransportOptions): UndiciTr
     bodyTimeout: 0,
   });
   const limit = options.maxResponseBytes;
-  const origin = new URL(options.origin).origin;
   return {
     async fetch(request) {
+      // openapi-fetch builds every URL from the base URL; a request moved
+      // elsewhere by middleware still goes to this pool's origin.
       const path = request.url.startsWith(origin)
         ? request.url.slice(origin.length)
         : new URL(request.url).pathname;
@@ -126,8 +128,7 @@ export function createUndiciTransport(options: UndiciTransportOptions): UndiciTr
         body: request.body,
         signal: request.signal,
       });
-      const declared = Number(response.headers["content-length"]);
-      if (declared > limit) {
+      if (declaresTooMuch(response.headers["content-length"], limit)) {
         response.body.destroy();
         throw new ResponseTooLargeError(response.statusCode, limit);
       }
