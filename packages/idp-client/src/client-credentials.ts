@@ -1,9 +1,12 @@
 import { inspect } from "node:util";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import createClient from "openapi-fetch";
+import { BankTokenError } from "./bank-token-error.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { BANK_TOKEN_SCHEMA, OAUTH_ERROR_SCHEMA } from "./generated/contract.js";
 import type { components, paths } from "./generated/openapi.js";
+import { ajv } from "./response.js";
+import { errorCode } from "./thrown-errors.js";
 import type { ServerAlias } from "./types.js";
 
 type BankToken = components["schemas"]["BankToken"];
@@ -14,38 +17,14 @@ type OAuthError = components["schemas"]["OAuthError"];
  * use, not at import: a client with a static bank token never asks for one,
  * and compiling cost about 50 ms of the gateway's start.
  */
-const tokenEndpointAnswers = (() => {
-  let compiled:
-    | { isBankToken: ValidateFunction<BankToken>; isOAuthError: ValidateFunction<OAuthError> }
-    | undefined;
-  return () => {
-    if (!compiled) {
-      const ajv = new Ajv({ strict: true });
-      compiled = {
-        isBankToken: ajv.compile<BankToken>(BANK_TOKEN_SCHEMA),
-        isOAuthError: ajv.compile<OAuthError>(OAUTH_ERROR_SCHEMA),
-      };
-    }
-    return compiled;
-  };
-})();
-
-/**
- * The token endpoint refused or failed. Its message is safe to log: it never
- * holds the client secret or a token.
- */
-export class BankTokenError extends Error {
-  override readonly name = "BankTokenError";
-  constructor(
-    message: string,
-    /** HTTP status of the token endpoint's answer, `null` when none arrived. */
-    readonly status: number | null,
-    /** The OAuth `error` code (`invalid_client`, …), when the body had one. */
-    readonly oauthError: string | null,
-  ) {
-    super(message);
-  }
-}
+let compiled:
+  | { isBankToken: ValidateFunction<BankToken>; isOAuthError: ValidateFunction<OAuthError> }
+  | undefined;
+const tokenEndpointAnswers = () =>
+  (compiled ??= {
+    isBankToken: ajv.compile<BankToken>(BANK_TOKEN_SCHEMA),
+    isOAuthError: ajv.compile<OAuthError>(OAUTH_ERROR_SCHEMA),
+  });
 
 export interface ClientCredentialsOptions {
   clientId: string;
@@ -119,11 +98,10 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
         redirect: "error",
       })
       .catch((error: unknown) => {
-        const code = (error as { cause?: { code?: unknown } }).cause?.code;
         const why =
           (error as Error).name === "TimeoutError"
             ? `no answer within ${timeoutMs} ms`
-            : String(code ?? "network error");
+            : (errorCode(error) ?? "network error");
         throw new BankTokenError(`Could not get a bank token: ${why}`, null, null);
       });
     const { data, error, response } = answer;

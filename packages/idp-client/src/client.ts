@@ -6,7 +6,7 @@ import type { paths } from "./generated/openapi.js";
 import { type ParsedBody, parseJson, readCustomerTokenAnswer } from "./response.js";
 import { retryDelayMs } from "./retry.js";
 import { thrownToError, tokenProviderError } from "./thrown-errors.js";
-import { ResponseBodyError, ResponseTooLargeError } from "./transport/errors.js";
+import { ResponseBodyError } from "./transport/errors.js";
 import { createTransport } from "./transport/index.js";
 import type { CreateCustomerTokenRequest, CustomerToken, ServerAlias } from "./types.js";
 import { validateCreateCustomerTokenRequest } from "./validate.js";
@@ -107,6 +107,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   const {
     transport,
     Request: RequestClass,
+    signalFor,
     close: closeTransport,
   } = createTransport({
     baseUrl,
@@ -127,12 +128,13 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   const staticAuthorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
   for (const middleware of options.middleware ?? []) client.use(middleware);
 
+  /** One try; `answered` says whether any answer arrived (only a try without one may be retried as "network"). */
   async function attempt(
     body: CreateCustomerTokenRequest,
     headers: Record<string, string>,
     deadline: Deadline,
     signal: AbortSignal,
-  ): Promise<CreateCustomerTokenResult & { answered: boolean }> {
+  ): Promise<{ result: CreateCustomerTokenResult; answered: boolean }> {
     let answered = false;
     try {
       const { data, error, response } = await client.POST("/api/customer_tokens", {
@@ -142,11 +144,15 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         parseAs: "text",
         // Never replay the body and bank token to wherever a redirect points.
         redirect: "error",
-        fetch: (request: Request) =>
-          transport(request).then((response) => {
-            answered = true;
-            return response;
-          }),
+        // The undici transport reads the whole body before it returns; a
+        // caller's fetch returns first and openapi-fetch reads the body later.
+        ...(options.fetch && {
+          fetch: (request: Request) =>
+            transport(request).then((response) => {
+              answered = true;
+              return response;
+            }),
+        }),
       });
       // openapi-fetch hands back text for a 2xx and tries JSON.parse on
       // anything else; bring both to one shape before checking the contract.
@@ -160,13 +166,24 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         parsed,
         response.headers.get("retry-after"),
       );
-      return outcome.ok
-        ? { data: outcome.token, response, answered: true }
-        : { error: outcome.error, response, answered: true };
+      const result: CreateCustomerTokenResult = outcome.ok
+        ? { data: outcome.token, response }
+        : { error: outcome.error, response };
+      return { result, answered: true };
     } catch (thrown) {
-      answered ||= thrown instanceof ResponseBodyError || thrown instanceof ResponseTooLargeError;
-      return { error: thrownToError(thrown, deadline), answered };
+      answered ||= thrown instanceof ResponseBodyError;
+      return { result: { error: thrownToError(thrown, deadline) }, answered };
     }
+  }
+
+  /** The provider's bank token, within the call's deadline. */
+  function bankToken(provider: TokenProvider, deadline: Deadline): Promise<string> {
+    return deadline.race(Promise.resolve().then(() => provider()));
+  }
+
+  /** A provider that failed, or the deadline that cut it short. */
+  function failedToken(error: unknown, deadline: Deadline): IdpError {
+    return deadline.aborted ? thrownToError(error, deadline) : tokenProviderError(error);
   }
 
   async function createCustomerToken(
@@ -179,13 +196,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     // One deadline for everything this call does: the bank token, the
     // attempt, the pause and the retry.
     const deadline = new Deadline(call.timeoutMs ?? timeoutMs, call.signal);
-    // A WHATWG fetch needs a real AbortSignal; the undici pool takes the deadline itself.
-    const signal = options.fetch ? deadline.toAbortSignal() : (deadline as unknown as AbortSignal);
-    const bankToken = async (): Promise<string> =>
-      deadline.race(Promise.resolve().then(() => getToken?.() ?? ""));
-    const failedToken = (error: unknown): IdpError =>
-      deadline.aborted ? thrownToError(error, deadline) : tokenProviderError(error);
-    let result: CreateCustomerTokenResult & { answered: boolean };
+    const signal = signalFor(deadline);
     try {
       const headers: Record<string, string> = { accept: "application/json", ...call.headers };
       let providerToken: string | undefined;
@@ -193,22 +204,20 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
       else if (!hasAuthorization(call.headers)) {
         if (getToken) {
           try {
-            providerToken = await bankToken();
+            providerToken = await bankToken(getToken, deadline);
           } catch (error) {
-            return { error: failedToken(error) };
+            return { error: failedToken(error, deadline) };
           }
           headers.authorization = `Bearer ${providerToken}`;
         } else if (staticAuthorization) headers.authorization = staticAuthorization;
       }
 
-      result = await attempt(checked.value, headers, deadline, signal);
+      let { result, answered } = await attempt(checked.value, headers, deadline, signal);
       const delay =
-        retry && result.error
-          ? retryDelayMs(result.error, result.answered, deadline.remainingMs())
-          : null;
+        retry && result.error ? retryDelayMs(result.error, answered, deadline.remainingMs()) : null;
       if (delay !== null) {
         await deadline.sleep(delay);
-        result = await attempt(checked.value, headers, deadline, signal);
+        ({ result, answered } = await attempt(checked.value, headers, deadline, signal));
       }
       // A cached bank token the upstream no longer accepts: refresh it once
       // and try once more. Never more: a second 401 is the answer.
@@ -219,17 +228,16 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
       ) {
         getToken.invalidate(providerToken);
         try {
-          headers.authorization = `Bearer ${await bankToken()}`;
-          result = await attempt(checked.value, headers, deadline, signal);
+          headers.authorization = `Bearer ${await bankToken(getToken, deadline)}`;
+          ({ result } = await attempt(checked.value, headers, deadline, signal));
         } catch (error) {
-          result = { error: failedToken(error), answered: true };
+          result = { error: failedToken(error, deadline) };
         }
       }
+      return result;
     } finally {
       deadline.clear();
     }
-    const { answered: _answered, ...outcome } = result;
-    return outcome as CreateCustomerTokenResult;
   }
 
   return { baseUrl, createCustomerToken, close: () => closeTransport() };

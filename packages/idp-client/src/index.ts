@@ -1,4 +1,5 @@
 export type { Middleware } from "openapi-fetch";
+export { BankTokenError } from "./bank-token-error.js";
 export { resolveBaseUrl } from "./base-url.js";
 export {
   type CallOptions,
@@ -13,7 +14,6 @@ export {
   type TokenProvider,
 } from "./client.js";
 export {
-  BankTokenError,
   type ClientCredentialsOptions,
   type ClientCredentialsProvider,
   clientCredentials,

@@ -3,7 +3,8 @@ import type { IdpError } from "./errors.js";
 import { CUSTOMER_TOKEN_SCHEMA, ERROR_RESPONSE_SCHEMA } from "./generated/contract.js";
 import type { CustomerToken, ErrorResponse } from "./types.js";
 
-const ajv = new Ajv({ strict: true });
+/** The client's Ajv for the upstream's answers (the request validator keeps its own: it collects every error). */
+export const ajv = new Ajv({ strict: true });
 const isCustomerTokenBody = ajv.compile<{ access_token?: string }>(CUSTOMER_TOKEN_SCHEMA);
 const isErrorResponse = ajv.compile<ErrorResponse>(ERROR_RESPONSE_SCHEMA);
 

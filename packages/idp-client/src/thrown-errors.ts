@@ -1,4 +1,4 @@
-import { BankTokenError } from "./client-credentials.js";
+import { BankTokenError } from "./bank-token-error.js";
 import type { Deadline } from "./deadline.js";
 import type { IdpError } from "./errors.js";
 import { ResponseBodyError, ResponseTooLargeError } from "./transport/errors.js";
@@ -13,7 +13,8 @@ export function tokenProviderError(error: unknown): IdpError {
   };
 }
 
-function errorCode(error: unknown): string | null {
+/** The `code` of an error or of its `cause` (`ECONNREFUSED`, …). */
+export function errorCode(error: unknown): string | null {
   const candidates = [error, (error as { cause?: unknown } | null)?.cause];
   for (const candidate of candidates) {
     const code = (candidate as { code?: unknown } | null)?.code;

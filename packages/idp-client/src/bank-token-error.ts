@@ -1,0 +1,16 @@
+/**
+ * The token endpoint refused or failed. Its message is safe to log: it never
+ * holds the client secret or a token.
+ */
+export class BankTokenError extends Error {
+  override readonly name = "BankTokenError";
+  constructor(
+    message: string,
+    /** HTTP status of the token endpoint's answer, `null` when none arrived. */
+    readonly status: number | null,
+    /** The OAuth `error` code (`invalid_client`, …), when the body had one. */
+    readonly oauthError: string | null,
+  ) {
+    super(message);
+  }
+}
