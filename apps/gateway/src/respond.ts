@@ -19,3 +19,17 @@ export async function respondWithFetchResponse(
   response.statusCode = answer.status;
   response.end(body);
 }
+
+/** Answers with a GraphQL-shaped error body, for refusals made outside yoga. */
+export function respondWithError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  if (!response.headersSent) {
+    response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  }
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { createHotPath } from "./hot-path.js";
+import { respondWithError } from "./respond.js";
 import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
@@ -16,15 +17,6 @@ export interface RunningServer {
 
 /** Largest request body accepted; a mutation is well under 2 KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-function refuse(response: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  response.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    connection: "close",
-  });
-  response.end(body);
-}
 
 /** GraphQL over HTTP: a POST body is JSON; form and text bodies would dodge CORS preflight. */
 const JSON_MEDIA_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
@@ -64,7 +56,8 @@ export async function listen(
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
     const problem = bodyProblem(request);
-    if (problem) return refuse(response, ...problem);
+    // The body is not read: the connection cannot be reused.
+    if (problem) return respondWithError(response, ...problem, { connection: "close" });
     if (hotPath.accepts(request)) hotPath.serve(request, response);
     else gateway(request, response);
   });
