@@ -1,6 +1,10 @@
 import { GraphQLError } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
 
+type OnExecuteDonePayload = Parameters<
+  NonNullable<Exclude<Awaited<ReturnType<NonNullable<Plugin["onExecute"]>>>, void>["onExecuteDone"]>
+>[0];
+
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
@@ -21,32 +25,26 @@ function fillCodes<T extends GraphQLError>(
 }
 
 /**
- * Gives every error this gateway returns an `extensions.code`. Three sources
+ * Gives every error this gateway returns an `extensions.code`. Two sources
  * come without one: graphql-js's variable coercion (`null` for a `String!`,
- * an unknown enum value) → `BAD_USER_INPUT`; validation errors of other
- * rules → `GRAPHQL_VALIDATION_FAILED`; and yoga's refusals of the HTTP
- * request itself (the CSRF check) → `BAD_REQUEST`. (graphql-armor's own
- * rejections get their code where they are raised, in `hardening.ts`.)
+ * an unknown enum value) → `BAD_USER_INPUT`; and yoga's refusals of the HTTP
+ * request itself (the CSRF check) → `BAD_REQUEST`. (Validation errors get
+ * `GRAPHQL_VALIDATION_FAILED` from yoga's own HTTP validation plugin, and
+ * graphql-armor's rejections get theirs where they are raised, in
+ * `hardening.ts`.)
  */
 export function useErrorCodes(): Plugin {
+  const afterExecute = {
+    onExecuteDone({ result, setResult }: OnExecuteDonePayload) {
+      if (isAsyncIterable(result) || !result.errors) return;
+      // Errors with a path come from resolvers and are masked elsewhere;
+      // without one they are the variables, coerced before any resolver ran.
+      const filled = fillCodes(result.errors, "BAD_USER_INPUT");
+      if (filled) setResult({ ...result, errors: filled });
+    },
+  };
   return {
-    onValidate() {
-      return ({ result, setResult }) => {
-        const filled = fillCodes(result, "GRAPHQL_VALIDATION_FAILED");
-        if (filled) setResult(filled);
-      };
-    },
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (isAsyncIterable(result) || !result.errors) return;
-          // Errors with a path come from resolvers and are masked elsewhere;
-          // without one they are the variables, coerced before any resolver ran.
-          const filled = fillCodes(result.errors, "BAD_USER_INPUT");
-          if (filled) setResult({ ...result, errors: filled });
-        },
-      };
-    },
+    onExecute: () => afterExecute,
     onResultProcess({ result, setResult }) {
       if (Array.isArray(result) || isAsyncIterable(result) || !result.errors) return;
       const filled = fillCodes(result.errors, "BAD_REQUEST");
