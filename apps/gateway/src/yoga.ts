@@ -45,14 +45,20 @@ mutation Mint {
 
 /** Yoga logs through pino, so its lines get the same redaction. */
 function yogaLogger(logger: Logger): YogaLogger {
+  // yoga logs an error it masks, and again when that error escaped execution.
+  const logged = new WeakSet<object>();
   const at =
     (level: "debug" | "info" | "warn" | "error") =>
     (...args: unknown[]) => {
       const [first, ...rest] = args;
-      logger[level](
-        { source: "yoga", detail: rest.length ? rest.map(String) : undefined },
-        String(first),
-      );
+      const detail = rest.length ? rest.map(String) : undefined;
+      if (first instanceof Error) {
+        // yoga logs each error it masks: keep the thrown error, stack and all.
+        const err = first instanceof GraphQLError ? (first.originalError ?? first) : first;
+        if (logged.has(err)) return;
+        logged.add(err);
+        logger[level]({ source: "yoga", err, detail }, "unexpected error, masked for the caller");
+      } else logger[level]({ source: "yoga", detail }, String(first));
     };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
@@ -114,8 +120,7 @@ export function createGateway({
       maskError(error, message) {
         const masked = maskError(error, message, false);
         if (masked === error) return masked;
-        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        logger.error({ err: original }, "unexpected error, masked for the caller");
+        // yoga logs the error it was given (see yogaLogger), once.
         return createGraphQLError(message, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
       },
     },

@@ -71,5 +71,8 @@ describe("unexpected errors", () => {
     expect(body.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
     expect(JSON.stringify(body)).not.toMatch(/secret-internals|\/srv\/app|at .*:\d+/);
     expect(logs.join("\n")).toContain("secret-internals");
+    // Logged once, with its stack, though yoga reports it twice.
+    expect(logs.filter((line) => line.includes("secret-internals"))).toHaveLength(1);
+    expect(logs.find((line) => line.includes("secret-internals"))).toContain('"stack"');
   });
 });
