@@ -7,7 +7,7 @@ import { type Gateway, pluginsOf } from "./yoga.js";
 type Hook<Name extends keyof Plugin> = NonNullable<Plugin[Name]>;
 type RequestParser = Parameters<Parameters<Hook<"onRequestParse">>[0]["setRequestParser"]>[0];
 type RequestParseDone = NonNullable<
-  Exclude<Awaited<ReturnType<Hook<"onRequestParse">>>, undefined | void>["onRequestParseDone"]
+  Extract<Awaited<ReturnType<Hook<"onRequestParse">>>, object>["onRequestParseDone"]
 >;
 type ResultPayload = Parameters<Hook<"onResultProcess">>[0];
 type ResultProcessor = Parameters<ResultPayload["setResultProcessor"]>[0];
