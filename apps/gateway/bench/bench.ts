@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { freePort } from "@tokengate/testkit";
 import { clientMicroBench } from "./client-micro.js";
 import { runLoad } from "./load.js";
-import { AUTHORIZATION, MINT_BODY, tokenOf } from "./operation.js";
+import { MINT_BODY, postGraphQL, tokenOf } from "./operation.js";
 import { cpuMicros, memoryMb } from "./process-stats.js";
 import { startFloor, startGateway, type Target } from "./targets.js";
 import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
@@ -25,11 +25,10 @@ const { values } = parseArgs({
 const rounds = values.quick ? 1 : Number(values.rounds);
 const seconds = values.quick ? 2 : Number(values.duration);
 const connections = Number(values.connections);
-const headers = { authorization: AUTHORIZATION };
 
 interface Row {
   name: string;
-  round?: number;
+  round: number;
   rps: number;
   p50: number;
   p99: number;
@@ -44,12 +43,7 @@ const stub = await startUpstreamStub();
 /** One request must return the stub's token and move its counter by exactly one. */
 async function verify(target: Target): Promise<void> {
   const before = stub.count();
-  const response = await fetch(`${target.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: MINT_BODY,
-  });
-  const token = tokenOf(await response.text());
+  const token = tokenOf((await postGraphQL(target.url, MINT_BODY)).text);
   if (token !== STUB_TOKEN || stub.count() - before !== 1) {
     throw new Error(
       `${target.name} did not forward exactly one request and return the stub's token`,
@@ -57,14 +51,12 @@ async function verify(target: Target): Promise<void> {
   }
 }
 
-async function measure(target: Target): Promise<Row> {
+async function measure(target: Target): Promise<Omit<Row, "round">> {
   await verify(target);
   await runLoad({
     url: target.url,
     connections,
     durationSeconds: Math.max(1, seconds / 2),
-    body: MINT_BODY,
-    headers,
   });
   const cpuBefore = cpuMicros(target.pid);
   const stubBefore = stub.count();
@@ -72,8 +64,6 @@ async function measure(target: Target): Promise<Row> {
     url: target.url,
     connections,
     durationSeconds: seconds,
-    body: MINT_BODY,
-    headers,
     check: (status, body) => status === 200 && tokenOf(body) === STUB_TOKEN,
   });
   const cpu = cpuMicros(target.pid) - cpuBefore;
@@ -126,7 +116,7 @@ console.log(
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) {
   console.log(
-    `| ${(row.round ?? 0) + 1} | ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${row.peakRssMb.toFixed(1)} | ${row.coldStartMs.toFixed(0)} |`,
+    `| ${row.round + 1} | ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${row.peakRssMb.toFixed(1)} | ${row.coldStartMs.toFixed(0)} |`,
   );
 }
 const ratios = Array.from({ length: rounds }, (_, round) => {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { createIdpClient } from "@tokengate/idp-client";
 import { Pool } from "undici";
-import { CUSTOMER_GUID } from "./operation.js";
+import { AUTHORIZATION, CUSTOMER_GUID } from "./operation.js";
 
 export interface MicroResult {
   name: string;
@@ -66,7 +66,10 @@ export async function clientMicroBench(
 ): Promise<MicroResult[]> {
   const stub = await startStubProcess();
   const upstreamUrl = stub.url;
-  const idp = createIdpClient({ baseUrl: upstreamUrl, token: "bench-bank-token" });
+  const idp = createIdpClient({
+    baseUrl: upstreamUrl,
+    token: AUTHORIZATION.slice("Bearer ".length),
+  });
   const pool = new Pool(upstreamUrl, { connections: 64 });
   const payload = JSON.stringify(BODY);
   const viaClient = async () => {
@@ -80,7 +83,7 @@ export async function clientMicroBench(
       headers: {
         "content-type": "application/json",
         accept: "application/json",
-        authorization: "Bearer bench-bank-token",
+        authorization: AUTHORIZATION,
       },
       body: payload,
     });

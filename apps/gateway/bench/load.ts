@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { AUTHORIZATION, MINT_BODY } from "./operation.js";
 
 export interface LoadOptions {
   url: string;
@@ -7,8 +8,6 @@ export interface LoadOptions {
   amount?: number;
   /** …seconds to run. */
   durationSeconds?: number;
-  body: string;
-  headers: Record<string, string>;
   /** Checks each response body; returns false for a wrong one. */
   check?: (status: number, body: string) => boolean;
 }
@@ -23,20 +22,19 @@ export interface LoadResult {
   wrong: number;
 }
 
-/** Loopback load with autocannon, bounded by count or time. */
+/** Loopback load with autocannon, bounded by count or time: the one mint operation, the one bank token. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let wrong = 0;
   const result = await autocannon({
     url: `${options.url}/graphql`,
     connections: options.connections,
-    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+    ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds }),
     timeout: 20,
     requests: [
       {
         method: "POST",
-        path: "/graphql",
-        headers: { "content-type": "application/json", ...options.headers },
-        body: options.body,
+        headers: { "content-type": "application/json", authorization: AUTHORIZATION },
+        body: MINT_BODY,
         ...(options.check
           ? {
               onResponse: (status: number, body: string) => {

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { freePort } from "@tokengate/testkit";
 import { runLoad } from "./load.js";
-import { AUTHORIZATION, errorCodeOf, MINT_BODY, tokenOf } from "./operation.js";
+import { errorCodeOf, postGraphQL, tokenOf } from "./operation.js";
 import { memoryMb } from "./process-stats.js";
 import { startGateway } from "./targets.js";
 import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
@@ -28,15 +28,12 @@ function check(ok: boolean, what: string): void {
 const stub = await startUpstreamStub();
 const gateway = await startGateway(stub.url, await freePort("127.0.0.1"));
 try {
-  const headers = { authorization: AUTHORIZATION };
   const isToken = (status: number, body: string) => status === 200 && tokenOf(body) === STUB_TOKEN;
 
   await runLoad({
     url: gateway.url,
     connections: CONNECTIONS,
     amount: size.warmup,
-    body: MINT_BODY,
-    headers,
   });
   const afterWarmup = memoryMb(gateway.pid);
 
@@ -45,8 +42,6 @@ try {
     url: gateway.url,
     connections: CONNECTIONS,
     amount: size.load,
-    body: MINT_BODY,
-    headers,
     check: isToken,
   });
   const afterLoad = memoryMb(gateway.pid);
@@ -73,8 +68,6 @@ try {
     url: gateway.url,
     connections: CONNECTIONS,
     amount: size.alternate,
-    body: MINT_BODY,
-    headers,
     check: (status, body) => {
       const outcome =
         tokenOf(body) === STUB_TOKEN ? "token" : (errorCodeOf(body) ?? `HTTP ${status}`);
@@ -104,18 +97,11 @@ try {
   console.log("");
   for (const [name, query] of pathological) {
     const started = performance.now();
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query }),
-    });
-    const body = await response.text();
+    const { status, text: body } = await postGraphQL(gateway.url, JSON.stringify({ query }));
     const ms = performance.now() - started;
-    console.log(
-      `pathological ${name}: HTTP ${response.status} ${errorCodeOf(body)} in ${ms.toFixed(1)} ms`,
-    );
+    console.log(`pathological ${name}: HTTP ${status} ${errorCodeOf(body)} in ${ms.toFixed(1)} ms`);
     check(
-      response.status < 500 && errorCodeOf(body) !== null && ms < 1_000,
+      status < 500 && errorCodeOf(body) !== null && ms < 1_000,
       `${name} refused quickly with a code`,
     );
   }

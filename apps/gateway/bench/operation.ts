@@ -26,3 +26,16 @@ export function errorCodeOf(body: string): string | null {
     return null;
   }
 }
+
+/** One POST of `body` to a target's GraphQL endpoint, with the bank token; the answer's status and text. */
+export async function postGraphQL(
+  baseUrl: string,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: AUTHORIZATION },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}

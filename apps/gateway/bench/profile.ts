@@ -4,15 +4,12 @@
  * (self time by package and by function). The .cpuprofile is kept for
  * Chrome DevTools.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { freePort } from "@tokengate/testkit";
-import { NODE_FLAGS } from "../src/node-flags.js";
 import { runLoad } from "./load.js";
-import { AUTHORIZATION, MINT_BODY } from "./operation.js";
+import { startGateway } from "./targets.js";
 import { startUpstreamStub } from "./upstream-stub.js";
 
 interface ProfileNode {
@@ -22,43 +19,13 @@ interface ProfileNode {
 
 const directory = mkdtempSync(join(tmpdir(), "tokengate-profile-"));
 const stub = await startUpstreamStub();
-const port = await freePort("127.0.0.1");
-const entry = fileURLToPath(new URL("../dist/main.js", import.meta.url));
-const child = spawn(
-  process.execPath,
-  ["--cpu-prof", `--cpu-prof-dir=${directory}`, ...NODE_FLAGS, entry],
-  {
-    env: {
-      PATH: process.env.PATH ?? "",
-      IDP_BASE_URL: stub.url,
-      PORT: String(port),
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-    },
-    stdio: "inherit",
-  },
-);
-const url = `http://127.0.0.1:${port}`;
-for (let tries = 0; ; tries++) {
-  if (
-    (await fetch(`${url}/health`).then(
-      (response) => response.ok,
-      () => false,
-    )) ||
-    tries > 400
-  )
-    break;
-  await new Promise((resolve) => setTimeout(resolve, 10));
-}
-const load = await runLoad({
-  url,
-  connections: 50,
-  durationSeconds: 5,
-  body: MINT_BODY,
-  headers: { authorization: AUTHORIZATION },
-});
-child.kill("SIGTERM");
-await new Promise((resolve) => child.once("exit", resolve));
+const gateway = await startGateway(stub.url, await freePort("127.0.0.1"), [
+  "--cpu-prof",
+  `--cpu-prof-dir=${directory}`,
+]);
+const load = await runLoad({ url: gateway.url, connections: 50, durationSeconds: 5 });
+// The profile is written as the process exits.
+await gateway.stop();
 await stub.close();
 
 const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));

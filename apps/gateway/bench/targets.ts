@@ -54,11 +54,18 @@ async function startTarget(
   };
 }
 
-/** The gateway as deployed: `node <NODE_FLAGS> dist/main.js`, production mode, warn-level logs. */
-export function startGateway(upstreamUrl: string, port: number): Promise<Target> {
+/**
+ * The gateway as deployed: `node <NODE_FLAGS> dist/main.js`, production
+ * mode, warn-level logs; `nodeArgs` go before it (the profiler's flags).
+ */
+export function startGateway(
+  upstreamUrl: string,
+  port: number,
+  nodeArgs: string[] = [],
+): Promise<Target> {
   return startTarget(
     "gateway",
-    [...NODE_FLAGS, GATEWAY_ENTRY],
+    [...nodeArgs, ...NODE_FLAGS, GATEWAY_ENTRY],
     { IDP_BASE_URL: upstreamUrl, NODE_ENV: "production", LOG_LEVEL: "warn" },
     port,
   );
