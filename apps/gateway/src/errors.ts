@@ -52,7 +52,7 @@ function badUserInput(issues: readonly ValidationIssue[]) {
  * a failed token request is the gateway's problem, not the caller's, and its
  * details (client id, required scopes) are not the caller's business.
  */
-export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker" = "passthrough") {
+export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker") {
   const ownCredentials = mode === "broker";
   switch (error.kind) {
     case "invalid_request":

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { createHotPath } from "./hot-path.js";
@@ -6,7 +6,6 @@ import { respondWithError } from "./respond.js";
 import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
-  server: Server;
   url: string;
   /**
    * Stops accepting connections, lets in-flight requests finish, and resolves
@@ -90,5 +89,5 @@ export async function listen(
     });
   }
 
-  return { server, url, drain };
+  return { url, drain };
 }

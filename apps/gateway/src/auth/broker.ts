@@ -4,12 +4,6 @@ import { gatewayError } from "../errors.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
 
-export {
-  ASYMMETRIC_ALGORITHMS,
-  type BrokerAuthSettings,
-  READ_ONLY_SCOPES,
-} from "./broker-settings.js";
-
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): {
   code: "UNAUTHENTICATED" | "AUTH_UNAVAILABLE";
