@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
 import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createBrokerAuthorizer,
@@ -19,7 +20,6 @@ import {
 } from "./support/caller-tokens.js";
 import { GUID, mint } from "./support/gateway.js";
 import { captureLogs } from "./support/logs.js";
-import { prismUrl } from "./support/prism.js";
 
 const OTHER_GUID = "0123456789abcdef0123456789abcdef";
 const CLIENT_SECRET = "broker-client-secret-5e4d3c";

@@ -1,6 +1,6 @@
+import { prismUrl } from "@tokengate/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { BANK_TOKEN, buildGateway, GUID, mint } from "./support/gateway.js";
-import { prismUrl } from "./support/prism.js";
 
 describe("createCustomerToken against the Prism mock", () => {
   it("returns the token Prism minted, echoing the customer and scopes", async () => {

@@ -1,8 +1,8 @@
+import { prismUrl } from "@tokengate/testkit/vitest";
 import { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, listen, type RunningServer } from "../src/index.js";
 import { BANK_TOKEN, buildGateway, GUID, MINT, type TestGateway } from "./support/gateway.js";
-import { prismUrl } from "./support/prism.js";
 
 let testGateway: TestGateway;
 let running: RunningServer;

@@ -20,16 +20,6 @@ export interface TestGateway {
   logs: string[];
 }
 
-/** Asks Prism for one documented response; only tests ever send `Prefer`. */
-export function prefer(code: number, example?: string): Middleware {
-  const value = example ? `code=${code}, example=${example}` : `code=${code}`;
-  return {
-    onRequest({ request }) {
-      request.headers.set("prefer", value);
-    },
-  };
-}
-
 /**
  * The gateway as deployed, but with a client pointed at `baseUrl`, a
  * transport that records what is sent, and logs captured at debug level.

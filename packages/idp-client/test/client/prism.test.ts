@@ -1,8 +1,8 @@
+import { preferResponse, prismUrl } from "@tokengate/testkit/vitest";
 import { describe, expect, it } from "vitest";
 import { createIdpClient } from "../../src/index.js";
+import { countingFetch } from "../support/counting-fetch.js";
 import { BANK_TOKEN, SPEC_EXAMPLE_TOKEN_PREFIX, VALID_REQUEST } from "../support/fixtures.js";
-import { countingFetch, preferResponse } from "../support/prefer.js";
-import { prismUrl } from "../support/prism.js";
 
 const baseUrl = prismUrl();
 
