@@ -1,7 +1,14 @@
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import {
+  type FaultServer,
+  freePort,
+  reply,
+  resetMidBody,
+  silence,
+  startFaultServer,
+} from "@tokengate/testkit";
+import { preferResponse, prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGateway, GUID, mint, prefer } from "./support/gateway.js";
-import { prismUrl } from "./support/prism.js";
+import { buildGateway, GUID, mint } from "./support/gateway.js";
 
 const VALID = { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] };
 
@@ -11,12 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-function answer(status: number, body: string, headers: Record<string, string> = {}) {
-  upstream.setHandler((_request, response) => {
-    response.writeHead(status, { "content-type": "application/json", ...headers });
-    response.end(body);
-  });
-}
+const answer = (...args: Parameters<typeof reply>) => upstream.setHandler(reply(...args));
 
 function errorBody(status: number, messageCode: string) {
   return JSON.stringify({
@@ -108,7 +110,9 @@ describe("upstream answers from the Prism mock map to codes", () => {
     [403, "forbidden", "FORBIDDEN", "forbidden"],
     [422, "no_customer", "CUSTOMER_NOT_FOUND", "no_customer"],
   ] as const)("%i %s → %s with extensions.upstream", async (status, example, code, messageCode) => {
-    const { gateway, sent } = buildGateway(prismUrl(), { middleware: [prefer(status, example)] });
+    const { gateway, sent } = buildGateway(prismUrl(), {
+      middleware: [preferResponse(status, example)],
+    });
     const { status: httpStatus, body } = await mint(gateway, VALID);
     expect(httpStatus).toBe(200);
     expect(sent).toHaveLength(1);
@@ -200,17 +204,8 @@ describe("upstream faults from a local server map to codes", () => {
   });
 
   it.each([
-    ["no answer in time", "UPSTREAM_TIMEOUT", () => upstream.setHandler(() => undefined)],
-    [
-      "a reset mid-body",
-      "UPSTREAM_UNAVAILABLE",
-      () =>
-        upstream.setHandler((_request, response) => {
-          response.writeHead(201, { "content-length": "100" });
-          response.write('{"access_');
-          setTimeout(() => response.socket?.destroy(), 5);
-        }),
-    ],
+    ["no answer in time", "UPSTREAM_TIMEOUT", () => upstream.setHandler(silence)],
+    ["a reset mid-body", "UPSTREAM_UNAVAILABLE", () => upstream.setHandler(resetMidBody)],
   ])("%s → %s without extensions.upstream", async (_name, code, arrange) => {
     arrange();
     const { gateway } = buildGateway(upstream.url, { timeoutMs: 300 });
@@ -220,9 +215,8 @@ describe("upstream faults from a local server map to codes", () => {
   });
 
   it("a refused connection → UPSTREAM_UNAVAILABLE without extensions.upstream", async () => {
-    const gone = await startFaultServer(() => undefined);
-    await gone.close();
-    const { gateway } = buildGateway(gone.url);
+    // A free port: nothing listens there.
+    const { gateway } = buildGateway(`http://127.0.0.1:${await freePort("127.0.0.1")}`);
     const { body } = await mint(gateway, VALID);
     expect(body.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
     expect(body.errors?.[0]?.message).toMatch(/ECONNREFUSED/);

@@ -1,17 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { preferResponse, prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, listen, type RunningServer } from "../src/index.js";
-import {
-  BANK_TOKEN,
-  buildGateway,
-  GUID,
-  MINT,
-  prefer,
-  type TestGateway,
-} from "./support/gateway.js";
-import { prismUrl } from "./support/prism.js";
-import { type RawRequest, rawRequest } from "./support/raw-http.js";
+import { BANK_TOKEN, buildGateway, GUID, MINT, type TestGateway } from "./support/gateway.js";
+import { type RawRequest, type RawResponse, rawRequest } from "./support/raw-http.js";
 
 /**
  * listen() serves `POST /graphql` on a hot path that skips
@@ -124,13 +117,12 @@ interface Answer {
   requestId: string | null;
 }
 
-function comparable(status: number, headers: Iterable<[string, string]>, text: string): Answer {
+function comparable({ status, headers, text }: RawResponse): Answer {
   const kept: Record<string, string> = {};
   let requestId: string | null = null;
-  for (const [rawName, value] of headers) {
-    const name = rawName.toLowerCase();
-    if (name === "x-request-id") requestId = value;
-    if (!PER_CONNECTION.has(name)) kept[name] = value;
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === "x-request-id") requestId = String(value);
+    if (!PER_CONNECTION.has(name)) kept[name] = String(value);
   }
   let body: unknown = text;
   try {
@@ -146,8 +138,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 describe.each([
   ["development, the upstream minting", {}],
   ["production, the upstream minting", { production: true }],
-  ["development, the upstream answering 422", { middleware: [prefer(422)] }],
-  ["development, the upstream answering 401", { middleware: [prefer(401)] }],
+  ["development, the upstream answering 422", { middleware: [preferResponse(422)] }],
+  ["development, the upstream answering 401", { middleware: [preferResponse(401)] }],
 ])("the hot path (%s)", (_name, options) => {
   let testGateway: TestGateway;
   let running: RunningServer;
@@ -167,14 +159,7 @@ describe.each([
   });
 
   it.each(CASES)("answers %s exactly as yoga does", async (_case, request) => {
-    const answer = async (url: string) => {
-      const { status, headers, text } = await rawRequest(url, request);
-      const pairs = Object.entries(headers).map(([name, value]): [string, string] => [
-        name,
-        String(value),
-      ]);
-      return comparable(status, pairs, text);
-    };
+    const answer = async (url: string) => comparable(await rawRequest(url, request));
     const hot = await answer(running.url);
     const whole = await answer(yogaAloneUrl);
 

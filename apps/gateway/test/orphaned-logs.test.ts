@@ -1,10 +1,7 @@
 import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { NODE_FLAGS } from "../src/node-flags.js";
-
-const ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+import { GATEWAY_ARGS } from "./support/process.js";
 
 /**
  * Starts the gateway from a launcher process that reads its first log line,
@@ -40,7 +37,7 @@ describe("the gateway process with nobody reading its logs", () => {
     const { stdout } = await promisify(execFile)(process.execPath, [
       "-e",
       LAUNCHER,
-      JSON.stringify([...NODE_FLAGS, ENTRY]),
+      JSON.stringify(GATEWAY_ARGS),
     ]);
     pid = Number(stdout.trim());
     expect(alive(pid)).toBe(true);

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MINT } from "./support/gateway.js";
 import { runGateway } from "./support/process.js";
@@ -9,27 +9,27 @@ const MINTED = "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE4OTM0NTYwMDB9.minted-secret-sign
 
 /** One upstream behaviour per customer guid, so one gateway run can meet every fault. */
 const FAULTS: Record<string, (response: ServerResponse) => void> = {
-  happy: (response) => json(response, 201, { access_token: MINTED }),
+  happy: (response) => sendJson(response, 201, { access_token: MINTED }),
   unauthorized: (response) =>
-    json(response, 401, {
+    sendJson(response, 401, {
       status: 401,
       error_message: "Unauthorized",
       message_code: "unauthorized",
     }),
   forbidden: (response) =>
-    json(response, 403, { status: 403, error_message: "Forbidden", message_code: "forbidden" }),
+    sendJson(response, 403, { status: 403, error_message: "Forbidden", message_code: "forbidden" }),
   nocustomer: (response) =>
-    json(response, 422, {
+    sendJson(response, 422, {
       status: 422,
       error_message: "Unknown customer",
       message_code: "no_customer",
     }),
-  servererror: (response) => json(response, 500, { error: MINTED }),
-  unavailable: (response) => json(response, 503, {}),
+  servererror: (response) => sendJson(response, 500, { error: MINTED }),
+  unavailable: (response) => sendJson(response, 503, {}),
   notjson: (response) => response.end(`<html>${MINTED}</html>`),
-  teapot: (response) => json(response, 418, { access_token: MINTED }),
-  notoken: (response) => json(response, 201, { token: MINTED }),
-  huge: (response) => json(response, 201, { access_token: `${MINTED}${"x".repeat(100_000)}` }),
+  teapot: (response) => sendJson(response, 418, { access_token: MINTED }),
+  notoken: (response) => sendJson(response, 201, { token: MINTED }),
+  huge: (response) => sendJson(response, 201, { access_token: `${MINTED}${"x".repeat(100_000)}` }),
   reset: (response) => {
     response.writeHead(201, { "content-length": "500" });
     response.write(`{"access_token":"${MINTED}`);
@@ -37,11 +37,6 @@ const FAULTS: Record<string, (response: ServerResponse) => void> = {
   },
   silent: () => undefined,
 };
-
-function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(body));
-}
 
 const guidFor = (name: string) => name.padEnd(32, "0");
 

@@ -22,7 +22,7 @@ export async function newSigningKey(kid: string): Promise<SigningKey> {
 /** A JWKS endpoint on loopback whose published keys a test can rotate. */
 export async function startJwksServer(
   keys: SigningKey[],
-): Promise<FaultServer & { publish(next: SigningKey[]): void; url: string }> {
+): Promise<FaultServer & { publish(next: SigningKey[]): void }> {
   let published = keys;
   const serveKeys: FaultHandler = (_request, response) => {
     response.writeHead(200, { "content-type": "application/json" });
@@ -35,7 +35,6 @@ export async function startJwksServer(
       published = next;
       server.setHandler(serveKeys);
     },
-    url: server.url,
   });
 }
 

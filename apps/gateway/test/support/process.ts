@@ -3,7 +3,11 @@ import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
 import { NODE_FLAGS } from "../../src/node-flags.js";
 
-const ENTRY = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+/** The node arguments the gateway is deployed with: its V8 flags, then the built entry. */
+export const GATEWAY_ARGS = [
+  ...NODE_FLAGS,
+  fileURLToPath(new URL("../../dist/main.js", import.meta.url)),
+];
 
 export interface GatewayProcess {
   child: ChildProcess;
@@ -23,7 +27,7 @@ export function runGateway(env: Record<string, string>): {
   child: ChildProcess;
   output(): string;
 } {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY], {
+  const child = spawn(process.execPath, GATEWAY_ARGS, {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

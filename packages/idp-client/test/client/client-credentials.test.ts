@@ -1,11 +1,10 @@
-import type { ServerResponse } from "node:http";
 import { inspect } from "node:util";
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
+import { prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clientCredentials, createIdpClient } from "../../src/index.js";
+import { countingFetch } from "../support/counting-fetch.js";
 import { VALID_REQUEST } from "../support/fixtures.js";
-import { countingFetch } from "../support/prefer.js";
-import { prismUrl } from "../support/prism.js";
 
 const SECRET = "s3cr3t-client-secret-9f8e7d";
 const CLIENT_ID = "bank-client-1";
@@ -20,11 +19,6 @@ let tokenStatus: number;
 /** Customer-token endpoint: 401 for these bank tokens, 201 otherwise. */
 let refused: Set<string>;
 
-function json(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { "content-type": "application/json" });
-  response.end(JSON.stringify(body));
-}
-
 beforeAll(async () => {
   upstream = await startFaultServer(async (request, response, body) => {
     if (request.url === "/oauth/token") {
@@ -32,12 +26,12 @@ beforeAll(async () => {
       tokenRequests.push({ body: JSON.parse(body) });
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (tokenStatus !== 200)
-        return json(response, tokenStatus, {
+        return sendJson(response, tokenStatus, {
           error: "invalid_client",
           error_description: "unknown client",
         });
       const { token, expiresIn } = tokens[index] ?? { token: "none", expiresIn: 0 };
-      return json(response, 200, {
+      return sendJson(response, 200, {
         access_token: token,
         token_type: "Bearer",
         expires_in: expiresIn,
@@ -48,13 +42,13 @@ beforeAll(async () => {
     const authorization = String(request.headers.authorization);
     mintAuthorizations.push(authorization);
     if (refused.has(authorization.replace("Bearer ", ""))) {
-      return json(response, 401, {
+      return sendJson(response, 401, {
         status: 401,
         error_message: "Signature has expired",
         message_code: "authentication_failed",
       });
     }
-    return json(response, 201, { access_token: "customer.token.jwt" });
+    return sendJson(response, 201, { access_token: "customer.token.jwt" });
   });
 });
 afterAll(() => upstream.close());
@@ -196,7 +190,7 @@ describe("clientCredentials", () => {
   });
 
   it("never follows a redirect with the secret in the body", async () => {
-    const elsewhere = await startFaultServer((_request, response) => json(response, 200, {}));
+    const elsewhere = await startFaultServer((_request, response) => sendJson(response, 200, {}));
     const redirecting = await startFaultServer((_request, response) => {
       response.writeHead(308, { location: `${elsewhere.url}/oauth/token` });
       response.end();
@@ -215,9 +209,8 @@ describe("clientCredentials", () => {
   });
 
   it("keeps the secret out of errors even when the endpoint echoes it", async () => {
-    tokenStatus = 401;
     const echoing = await startFaultServer((_request, response, body) =>
-      json(response, 401, {
+      sendJson(response, 401, {
         error: "invalid_client",
         error_description: `bad secret ${JSON.parse(body).client_secret}`,
       }),

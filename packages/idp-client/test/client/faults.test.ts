@@ -1,4 +1,11 @@
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import {
+  type FaultServer,
+  freePort,
+  reply,
+  resetMidBody,
+  silence,
+  startFaultServer,
+} from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdpClient, type IdpClient } from "../../src/index.js";
 import { BANK_TOKEN, VALID_REQUEST } from "../support/fixtures.js";
@@ -17,12 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-function answer(status: number, body: string, headers: Record<string, string> = {}) {
-  upstream.setHandler((_request, response) => {
-    response.writeHead(status, { "content-type": "application/json", ...headers });
-    response.end(body);
-  });
-}
+const answer = (...args: Parameters<typeof reply>) => upstream.setHandler(reply(...args));
 
 describe("createCustomerToken when the upstream misbehaves", () => {
   it("accepts any 2xx whose body satisfies the contract", async () => {
@@ -89,7 +91,7 @@ describe("createCustomerToken when the upstream misbehaves", () => {
   });
 
   it("times out when the upstream never answers", async () => {
-    upstream.setHandler(() => undefined);
+    upstream.setHandler(silence);
     const started = Date.now();
     const { error } = await idp.createCustomerToken(VALID_REQUEST);
     expect(error).toMatchObject({ kind: "timeout", timeoutMs: 300 });
@@ -105,7 +107,7 @@ describe("createCustomerToken when the upstream misbehaves", () => {
   });
 
   it("reports aborted, not timeout, when the caller's signal fires", async () => {
-    upstream.setHandler(() => undefined);
+    upstream.setHandler(silence);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     const { error } = await idp.createCustomerToken(VALID_REQUEST, {
@@ -116,18 +118,16 @@ describe("createCustomerToken when the upstream misbehaves", () => {
   });
 
   it("reports a connection reset mid-body as a network error", async () => {
-    upstream.setHandler((_request, response) => {
-      response.writeHead(201, { "content-type": "application/json", "content-length": "500" });
-      response.write('{"access_token":"abc');
-      setTimeout(() => response.socket?.destroy(), 10);
-    });
+    upstream.setHandler(resetMidBody);
     expect((await idp.createCustomerToken(VALID_REQUEST)).error?.kind).toBe("network");
   });
 
   it("reports a refused connection as a network error with its code", async () => {
-    const closed = await startFaultServer(() => undefined);
-    await closed.close();
-    const refused = createIdpClient({ baseUrl: closed.url, token: BANK_TOKEN });
+    // A free port: nothing listens there.
+    const refused = createIdpClient({
+      baseUrl: `http://127.0.0.1:${await freePort("127.0.0.1")}`,
+      token: BANK_TOKEN,
+    });
     const { error } = await refused.createCustomerToken(VALID_REQUEST);
     expect(error).toMatchObject({ kind: "network", code: "ECONNREFUSED" });
   });

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { type FaultServer, freePort, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdpClient } from "../../src/index.js";
 import { BANK_TOKEN, VALID_REQUEST } from "../support/fixtures.js";
@@ -71,9 +71,11 @@ describe("retry policy: at most one retry, only when nothing was minted for sure
   });
 
   it("retries a refused connection once, then reports it", async () => {
-    const gone = await startFaultServer(() => undefined);
-    await gone.close();
-    const idp = createIdpClient({ baseUrl: gone.url, token: BANK_TOKEN });
+    // A free port: nothing listens there.
+    const idp = createIdpClient({
+      baseUrl: `http://127.0.0.1:${await freePort("127.0.0.1")}`,
+      token: BANK_TOKEN,
+    });
     const started = Date.now();
     const { error } = await idp.createCustomerToken(VALID_REQUEST);
     expect(error).toMatchObject({ kind: "network", code: "ECONNREFUSED" });
