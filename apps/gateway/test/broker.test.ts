@@ -16,6 +16,7 @@ import {
   newSigningKey,
   type SigningKey,
   startJwksServer,
+  tokenParts,
   unsignedToken,
 } from "./support/caller-tokens.js";
 import { GUID, mint } from "./support/gateway.js";
@@ -212,9 +213,7 @@ describe("broker mode against the Prism mock", () => {
     [
       "HS256 signed with the public key (algorithm confusion)",
       async () => {
-        const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-        const now = Math.floor(Date.now() / 1000);
-        const unsigned = `${part({ alg: "HS256", kid: key.kid })}.${part({ iss: ISSUER, aud: AUDIENCE, exp: now + 300, customer_guid: GUID })}`;
+        const unsigned = tokenParts({ alg: "HS256", kid: key.kid }, { customer_guid: GUID });
         const signature = createHmac("sha256", JSON.stringify(key.publicJwk))
           .update(unsigned)
           .digest("base64url");

@@ -59,9 +59,18 @@ export function callerToken(
   return jwt.sign(key.privateKey);
 }
 
-/** An unsigned token (`alg: none`) with the given claims. */
-export function unsignedToken(claims: JWTPayload): string {
+/**
+ * A token's header and payload, base64url-encoded and joined, with the
+ * gateway's issuer, audience and a 5-minute lifetime unless `claims` say
+ * otherwise: what a forger signs (or leaves unsigned).
+ */
+export function tokenParts(header: Record<string, unknown>, claims: JWTPayload): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: "none", typ: "JWT" })}.${part({ iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 300, ...claims })}.`;
+  return `${part(header)}.${part({ iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 300, ...claims })}`;
+}
+
+/** An unsigned token (`alg: none`) with the given claims. */
+export function unsignedToken(claims: JWTPayload): string {
+  return `${tokenParts({ alg: "none", typ: "JWT" }, claims)}.`;
 }
