@@ -1,16 +1,7 @@
 import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-client";
+import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
-
-/** Every `extensions.code` this gateway raises on purpose. */
-export type GatewayErrorCode =
-  | "BAD_USER_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "CUSTOMER_NOT_FOUND"
-  | "UPSTREAM_TIMEOUT"
-  | "UPSTREAM_UNAVAILABLE"
-  | "UPSTREAM_BAD_RESPONSE"
-  | "AUTH_UNAVAILABLE";
+import type { GatewayErrorCode } from "./error-codes.js";
 
 interface UpstreamAnswer {
   status: number;
@@ -23,7 +14,7 @@ export function gatewayError(
   message: string,
   upstream?: UpstreamAnswer,
   reason?: string,
-) {
+): GraphQLError {
   const extensions: Record<string, unknown> = { code };
   if (reason) extensions.reason = reason;
   if (upstream)
@@ -37,7 +28,7 @@ function graphqlFieldName(wireName: string): string {
 }
 
 /** Names each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
-function badUserInput(issues: readonly ValidationIssue[]) {
+function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   const described = issues.map(({ path, message }) => {
     const [first, ...rest] = path;
     const graphqlPath = typeof first === "string" ? [graphqlFieldName(first), ...rest] : path;
@@ -52,7 +43,7 @@ function badUserInput(issues: readonly ValidationIssue[]) {
  * a failed token request is the gateway's problem, not the caller's, and its
  * details (client id, required scopes) are not the caller's business.
  */
-export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker") {
+export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker"): GraphQLError {
   const ownCredentials = mode === "broker";
   switch (error.kind) {
     case "invalid_request":
@@ -87,5 +78,12 @@ export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker
     case "aborted":
     case "network":
       return gatewayError("UPSTREAM_UNAVAILABLE", error.message);
+    default:
+      return unmapped(error);
   }
+}
+
+/** Fails `pnpm typecheck` when the client gains an error kind this file does not map. */
+function unmapped(error: never): never {
+  throw new TypeError(`unmapped client error kind ${JSON.stringify((error as IdpError).kind)}`);
 }
