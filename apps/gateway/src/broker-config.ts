@@ -5,6 +5,7 @@ import {
   type BrokerAuthSettings,
   READ_ONLY_SCOPES,
 } from "./auth/broker-settings.js";
+import { integerSetting } from "./env.js";
 
 export interface BrokerConfig {
   clientId: string;
@@ -64,6 +65,7 @@ const AUTH_SETTINGS = [
   "AUTH_CUSTOMER_CLAIM",
   "AUTH_ADMIN_SCOPE",
   "ALLOWED_SCOPES",
+  "AUTH_JWKS_COOLDOWN_MS",
 ];
 
 /**
@@ -127,6 +129,7 @@ export function loadBrokerConfig(
       adminScope: env.AUTH_ADMIN_SCOPE || null,
       algorithms,
       clockToleranceSeconds: 5,
+      jwksCooldownMs: integerSetting(env, "AUTH_JWKS_COOLDOWN_MS", 30_000, 0, 3_600_000, problems),
     },
   };
 }

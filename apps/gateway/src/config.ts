@@ -1,6 +1,7 @@
 import { resolveBaseUrl } from "@tokengate/idp-client";
 import pino from "pino";
 import { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
+import { integerSetting } from "./env.js";
 
 export interface GatewayConfig {
   port: number;
@@ -17,26 +18,6 @@ export interface GatewayConfig {
 
 export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
 
-function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-) {
-  const text = env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    problems.push(
-      `${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}`,
-    );
-    return fallback;
-  }
-  return value;
-}
-
 /**
  * Reads the gateway's settings from the environment and reports every
  * problem at once. `IDP_BASE_URL` has no default, so the gateway never
@@ -44,8 +25,8 @@ function integer(
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const problems: string[] = [];
-  const port = integer(env, "PORT", 4000, 0, 65_535, problems);
-  const idpTimeoutMs = integer(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
+  const port = integerSetting(env, "PORT", 4000, 0, 65_535, problems);
+  const idpTimeoutMs = integerSetting(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
 
   let idpBaseUrl = "";
   if (!env.IDP_BASE_URL) {

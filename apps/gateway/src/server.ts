@@ -1,11 +1,10 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { createHotPath } from "./hot-path.js";
-import { respondWithError } from "./respond.js";
 import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
   /**
    * Stops accepting connections, lets in-flight requests finish, and resolves
@@ -14,35 +13,7 @@ export interface RunningServer {
   drain(graceMs: number): Promise<boolean>;
 }
 
-/** Largest request body accepted; a mutation is well under 2 KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-/** GraphQL over HTTP: a POST body is JSON; form and text bodies would dodge CORS preflight. */
-const JSON_MEDIA_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
-
-/**
- * Refuses, before any byte of it is read, a body that is not JSON, too large,
- * or of undeclared size (a chunked upload could otherwise stream forever).
- */
-function bodyProblem(request: IncomingMessage): [number, string, string] | null {
-  if (request.method !== "POST") return null;
-  if (!JSON_MEDIA_TYPE.test(request.headers["content-type"] ?? "")) {
-    return [
-      415,
-      "UNSUPPORTED_MEDIA_TYPE",
-      "A POST body must be sent as Content-Type: application/json",
-    ];
-  }
-  const length = request.headers["content-length"];
-  if (length === undefined)
-    return [411, "LENGTH_REQUIRED", "A POST body must declare its Content-Length"];
-  if (Number(length) > MAX_BODY_BYTES) {
-    return [413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes`];
-  }
-  return null;
-}
-
-/** Serves the gateway over HTTP on `host:port` (port 0: a free one). */
+/** Serves the gateway through yoga's own Node adapter on `host:port` (port 0: a free one). */
 export async function listen(
   gateway: Gateway,
   host: string,
@@ -50,15 +21,10 @@ export async function listen(
   logger: Logger,
 ): Promise<RunningServer> {
   let draining = false;
-  const hotPath = createHotPath(gateway, logger);
   const server = createServer((request, response) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
-    const problem = bodyProblem(request);
-    // The body is not read: the connection cannot be reused.
-    if (problem) return respondWithError(response, ...problem, { connection: "close" });
-    if (hotPath.accepts(request)) hotPath.serve(request, response);
-    else gateway(request, response);
+    void gateway(request, response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

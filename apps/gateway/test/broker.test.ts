@@ -1,14 +1,6 @@
 import { createHmac } from "node:crypto";
-import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
 import { type FaultServer, startFaultServer } from "@tokengate/testkit";
-import { prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createBrokerAuthorizer,
-  createGateway,
-  createLogger,
-  READ_ONLY_SCOPES,
-} from "../src/index.js";
 import {
   AUDIENCE,
   callerToken,
@@ -19,8 +11,7 @@ import {
   tokenParts,
   unsignedToken,
 } from "./support/caller-tokens.js";
-import { GUID, mint } from "./support/gateway.js";
-import { captureLogs } from "./support/logs.js";
+import { GUID, mint, startGateway, startRecordingPrism } from "./support/gateway.js";
 
 const OTHER_GUID = "0123456789abcdef0123456789abcdef";
 const CLIENT_SECRET = "broker-client-secret-5e4d3c";
@@ -30,40 +21,25 @@ const READ = { customerGuid: GUID, scopes: ["CUSTOMERS_READ", "ACCOUNTS_READ"] }
 let key: SigningKey;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 
-/** A broker-mode gateway over `upstreamUrl`, recording what it sends and logs. */
-function brokerGateway(upstreamUrl: string) {
-  const sent: { url: string; authorization: string | null }[] = [];
-  const { sink, lines: logs } = captureLogs();
-  const idp = createIdpClient({
-    baseUrl: upstreamUrl,
-    getToken: clientCredentials({
-      baseUrl: upstreamUrl,
-      clientId: "bank-client",
-      clientSecret: CLIENT_SECRET,
-    }),
-    fetch: (request) => {
-      sent.push({ url: request.url, authorization: request.headers.get("authorization") });
-      return fetch(request);
-    },
-  });
-  const authorizer = createBrokerAuthorizer({
-    jwksUrl: `${jwks.url}/jwks.json`,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    customerClaim: "customer_guid",
-    allowedScopes: READ_ONLY_SCOPES,
-    adminScope: ADMIN_SCOPE,
-    algorithms: ["RS256", "ES256"],
-    clockToleranceSeconds: 5,
-    jwksCooldownMs: 0,
-  });
-  const gateway = createGateway({
-    idp,
-    authorizer,
-    logger: createLogger("debug", sink),
-    production: false,
-  });
-  return { gateway, sent, logs };
+/** The settings that turn broker mode on, with the test JWKS. */
+function brokerEnv(): Record<string, string> {
+  return {
+    IDP_CLIENT_ID: "bank-client",
+    IDP_CLIENT_SECRET: CLIENT_SECRET,
+    AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_ADMIN_SCOPE: ADMIN_SCOPE,
+    AUTH_JWKS_COOLDOWN_MS: "0",
+  };
+}
+
+/** A broker-mode gateway, built as deployed, over a recording Prism. */
+async function brokerGatewayOverPrism() {
+  const upstream = await startRecordingPrism();
+  const gateway = await startGateway(upstream.url, brokerEnv());
+  const sent = upstream.sent;
+  return { gateway, sent, logs: gateway.logs };
 }
 
 beforeAll(async () => {
@@ -76,18 +52,18 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe("broker mode against the Prism mock", () => {
   it("mints for the caller's own customer with the gateway's bank token, never the caller's", async () => {
-    const { gateway, sent } = brokerGateway(prismUrl());
+    const { gateway, sent } = await brokerGatewayOverPrism();
     const token = await callerToken(key, { sub: "user-1", customer_guid: GUID });
     const { body } = await mint(gateway, READ, bearer(token));
     expect(body.errors).toBeUndefined();
     expect(body.data?.createCustomerToken?.customerGuid).toBe(GUID);
     const mintCall = sent.find((request) => request.url.endsWith("/api/customer_tokens"));
-    expect(mintCall?.authorization).toMatch(/^Bearer eyJ/);
-    expect(mintCall?.authorization).not.toContain(token);
+    expect(mintCall?.headers.get("authorization")).toMatch(/^Bearer eyJ/);
+    expect(mintCall?.headers.get("authorization")).not.toContain(token);
   });
 
   it("lets an admin caller mint for any customer", async () => {
-    const { gateway } = brokerGateway(prismUrl());
+    const { gateway } = await brokerGatewayOverPrism();
     const token = await callerToken(key, { sub: "ops", scope: `profile ${ADMIN_SCOPE}` });
     const { body } = await mint(gateway, { ...READ, customerGuid: OTHER_GUID }, bearer(token));
     expect(body.errors).toBeUndefined();
@@ -95,7 +71,7 @@ describe("broker mode against the Prism mock", () => {
   });
 
   it("picks up a rotated signing key from the JWKS", async () => {
-    const { gateway } = brokerGateway(prismUrl());
+    const { gateway } = await brokerGatewayOverPrism();
     const first = await mint(
       gateway,
       READ,
@@ -235,7 +211,7 @@ describe("broker mode against the Prism mock", () => {
   it.each(attacks)(
     "refuses %s with %s (nothing sent upstream)",
     async (_name, headers, input, code, reason) => {
-      const { gateway, sent } = brokerGateway(prismUrl());
+      const { gateway, sent } = await brokerGatewayOverPrism();
       const { body } = await mint(gateway, input, await headers());
       expect(body.errors?.[0]?.extensions).toMatchObject({ code, reason });
       expect(sent).toHaveLength(0);
@@ -249,7 +225,7 @@ describe("broker mode against the Prism mock", () => {
       response.end();
     });
     try {
-      const fresh = brokerGateway(prismUrl());
+      const fresh = await brokerGatewayOverPrism();
       const { body } = await mint(fresh.gateway, READ, bearer(token));
       expect(body.errors?.[0]?.extensions).toMatchObject({
         code: "AUTH_UNAVAILABLE",
@@ -262,7 +238,7 @@ describe("broker mode against the Prism mock", () => {
   });
 
   it("refuses a missing token with UNAUTHENTICATED (nothing sent upstream)", async () => {
-    const { gateway, sent } = brokerGateway(prismUrl());
+    const { gateway, sent } = await brokerGatewayOverPrism();
     const { body } = await mint(gateway, READ, {});
     expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(sent).toHaveLength(0);
@@ -308,7 +284,7 @@ describe("broker mode's bank token", () => {
   it("reports the upstream refusing the gateway's own credentials as UPSTREAM_UNAVAILABLE, without detail", async () => {
     tokenRequests = 0;
     refusedBankTokens = new Set(["bank-1", "bank-2"]);
-    const { gateway } = brokerGateway(upstream.url);
+    const gateway = await startGateway(upstream.url, brokerEnv());
     const { body } = await mint(
       gateway,
       READ,
@@ -322,7 +298,8 @@ describe("broker mode's bank token", () => {
   it("is fetched once for many mints, refreshed once after an upstream 401, and never logged", async () => {
     tokenRequests = 0;
     refusedBankTokens = new Set();
-    const { gateway, sent, logs } = brokerGateway(upstream.url);
+    const gateway = await startGateway(upstream.url, brokerEnv());
+    const { logs } = gateway;
     const token = await callerToken(key, { customer_guid: GUID });
     const first = await Promise.all(
       Array.from({ length: 10 }, () => mint(gateway, READ, bearer(token))),
@@ -339,8 +316,8 @@ describe("broker mode's bank token", () => {
     const after = await mint(gateway, READ, bearer(token));
     expect(after.body.errors).toBeUndefined();
     expect(tokenRequests).toBe(2);
-    const mints = sent.filter((request) => request.url.endsWith("/api/customer_tokens"));
-    expect(mints.slice(-2).map((request) => request.authorization)).toEqual([
+    const mints = upstream.requests.filter((request) => request.url === "/api/customer_tokens");
+    expect(mints.slice(-2).map((request) => request.headers.authorization)).toEqual([
       "Bearer bank-1",
       "Bearer bank-2",
     ]);

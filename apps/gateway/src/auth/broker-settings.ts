@@ -19,7 +19,7 @@ export interface BrokerAuthSettings {
   algorithms: readonly string[];
   clockToleranceSeconds: number;
   /** Least time between two JWKS fetches for an unknown key id (key rotation). */
-  jwksCooldownMs?: number;
+  jwksCooldownMs: number;
 }
 
 /** Signature algorithms a caller token may use. */

@@ -1,8 +1,8 @@
-import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
+import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import type { BrokerConfig } from "../broker-config.js";
 import { gatewayError } from "../errors.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
-import type { BrokerAuthSettings } from "./broker-settings.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): {
@@ -74,20 +74,39 @@ function scopesOf(claims: JWTPayload): string[] {
   return [];
 }
 
+/** Where the broker's bank token comes from: the upstream's token endpoint. */
+export interface BankTokenSource {
+  idpBaseUrl: string;
+  idpTimeoutMs: number;
+}
+
 /**
  * Token-broker mode: the caller's `Authorization` is its own app token, never
  * forwarded. It must be a JWT signed by a key of `jwksUrl`, from `issuer` for
  * `audience`, current; then the caller may mint only for the customer in its
  * `customerClaim` (any customer with `adminScope`), and only `allowedScopes`.
+ * The upstream call carries the gateway's own bank token, from the bank's
+ * client credentials.
  */
-export function createBrokerAuthorizer(settings: BrokerAuthSettings): Authorizer {
+export function createBrokerAuthorizer(
+  broker: BrokerConfig,
+  upstream: BankTokenSource,
+): Authorizer {
+  const settings = broker.auth;
   const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
-    cooldownDuration: settings.jwksCooldownMs ?? 30_000,
+    cooldownDuration: settings.jwksCooldownMs,
     timeoutDuration: 5_000,
   });
   const allowed = new Set(settings.allowedScopes);
   return {
     mode: "broker",
+    getToken: clientCredentials({
+      baseUrl: upstream.idpBaseUrl,
+      clientId: broker.clientId,
+      clientSecret: broker.clientSecret,
+      scopes: broker.tokenScopes,
+      timeoutMs: upstream.idpTimeoutMs,
+    }),
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;

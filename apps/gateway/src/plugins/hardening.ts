@@ -3,7 +3,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { GatewayErrorCode } from "./error-codes.js";
+import type { GatewayErrorCode } from "../error-codes.js";
 
 /**
  * Limits on what one GraphQL document may ask for. The schema is shallow
