@@ -27,6 +27,8 @@ export const GATEWAY_ERROR_CODES = {
   UPSTREAM_UNAVAILABLE:
     "The upstream could not be reached, failed (5xx), or refused the gateway's own credentials.",
   UPSTREAM_BAD_RESPONSE: "The upstream answered outside its contract.",
+  SHUTTING_DOWN:
+    "The gateway is stopping and could not finish this mint within its drain budget; try another replica.",
   INTERNAL_SERVER_ERROR: "Anything unexpected; masked as `Unexpected error.` and logged.",
 } as const satisfies Record<string, string>;
 

@@ -37,50 +37,96 @@ function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
 }
 
+type AnsweredKind = Exclude<IdpError["kind"], "invalid_request">;
+
 /**
- * One place that decides which GraphQL code each client outcome becomes.
- * In broker mode the bank token is the gateway's own: an upstream 401/403 or
- * a failed token request is the gateway's problem, not the caller's, and its
- * details (client id, required scopes) are not the caller's business.
+ * Broker mode's caller is untrusted and the bank token is the gateway's own:
+ * no upstream text reaches the caller, only these fixed messages with the
+ * status and message code.
  */
-export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker"): GraphQLError {
-  const ownCredentials = mode === "broker";
+const BROKER_MESSAGES: Record<AnsweredKind, string> = {
+  unauthorized: "The upstream refused the gateway's credentials",
+  forbidden: "The upstream refused the gateway's credentials",
+  unprocessable: "The upstream could not process the request",
+  server_error: "The upstream failed",
+  unexpected_response: "The upstream answered outside its contract",
+  timeout: "The upstream did not answer in time",
+  aborted: "The call was cancelled",
+  token_provider: "The gateway could not authenticate to the upstream",
+  network: "The upstream could not be reached",
+};
+
+/** Passthrough messages name the upstream's own words, within this many characters. */
+const MAX_PASSTHROUGH_MESSAGE = 300;
+
+/** Anything that looks like a credential: a scheme and its token, a JWT, a long opaque run. */
+const CREDENTIAL_LIKE =
+  /\b(?:bearer|basic)\s+[^\s"',;()]+|eyJ[\w-]*\.[\w-]*\.?[\w-]*|[A-Za-z0-9+/_=-]{32,}/gi;
+
+/** An upstream message for the caller who owns the bank token: credentials stripped, length bounded. */
+function passthroughMessage(message: string): string {
+  const text = message.replace(CREDENTIAL_LIKE, "[redacted]");
+  return text.length > MAX_PASSTHROUGH_MESSAGE
+    ? `${text.slice(0, MAX_PASSTHROUGH_MESSAGE - 1)}…`
+    : text;
+}
+
+/** A message code is a short identifier (`no_customer`); anything else from the upstream is dropped. */
+function safeMessageCode(messageCode: string | null): string | null {
+  return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
+}
+
+/**
+ * Which GraphQL code each client outcome becomes. In broker mode the bank
+ * token is the gateway's own: an upstream 401/403 or a failed token request
+ * is the gateway's problem, not the caller's.
+ */
+function codeFor(
+  error: Exclude<IdpError, { kind: "invalid_request" }>,
+  mode: Mode,
+): GatewayErrorCode {
   switch (error.kind) {
-    case "invalid_request":
-      return badUserInput(error.issues);
     case "unauthorized":
+      return mode === "broker" ? "UPSTREAM_UNAVAILABLE" : "UNAUTHENTICATED";
     case "forbidden":
-      if (ownCredentials) {
-        return gatewayError(
-          "UPSTREAM_UNAVAILABLE",
-          "The upstream refused the gateway's credentials",
-          error,
-        );
-      }
-      return error.kind === "unauthorized"
-        ? gatewayError("UNAUTHENTICATED", error.message, error)
-        : gatewayError("FORBIDDEN", error.message, error);
+      return mode === "broker" ? "UPSTREAM_UNAVAILABLE" : "FORBIDDEN";
     case "unprocessable":
-      return error.messageCode === "no_customer"
-        ? gatewayError("CUSTOMER_NOT_FOUND", error.message, error)
-        : gatewayError("BAD_USER_INPUT", error.message, error);
+      return error.messageCode === "no_customer" ? "CUSTOMER_NOT_FOUND" : "BAD_USER_INPUT";
     case "server_error":
-      return gatewayError("UPSTREAM_UNAVAILABLE", error.message, error);
-    case "unexpected_response":
-      return gatewayError("UPSTREAM_BAD_RESPONSE", error.message, error);
-    case "timeout":
-      return gatewayError("UPSTREAM_TIMEOUT", error.message);
     case "token_provider":
-      return gatewayError(
-        "UPSTREAM_UNAVAILABLE",
-        "The gateway could not authenticate to the upstream",
-      );
     case "aborted":
     case "network":
-      return gatewayError("UPSTREAM_UNAVAILABLE", error.message);
+      return "UPSTREAM_UNAVAILABLE";
+    case "unexpected_response":
+      return "UPSTREAM_BAD_RESPONSE";
+    case "timeout":
+      return "UPSTREAM_TIMEOUT";
     default:
       return unmapped(error);
   }
+}
+
+type Mode = "passthrough" | "broker";
+
+/**
+ * One place that turns a client error into the caller's GraphQL error: the
+ * code, `extensions.upstream` when the upstream answered, and a message that
+ * is safe for the caller (fixed in broker mode; the upstream's words,
+ * stripped of credentials and bounded, in passthrough mode). A token
+ * provider's details (client id, OAuth error) are never the caller's business.
+ */
+export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
+  if (error.kind === "invalid_request") return badUserInput(error.issues);
+  const code = codeFor(error, mode);
+  const upstream =
+    "status" in error
+      ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
+      : undefined;
+  const message =
+    mode === "broker" || error.kind === "token_provider"
+      ? BROKER_MESSAGES[error.kind]
+      : passthroughMessage(error.message);
+  return gatewayError(code, message, upstream);
 }
 
 /** Fails `pnpm typecheck` when the client gains an error kind this file does not map. */

@@ -6,9 +6,6 @@ import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { stdoutLogs } from "./logger.js";
 
-/** In-flight requests get this long to finish; the upstream timeout is the usual bound. */
-const DRAIN_GRACE_MS = 9_000;
-
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
   console.error(`tokengate gateway: invalid configuration\n- ${loaded.problems.join("\n- ")}`);
@@ -40,7 +37,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "draining");
-    void running.stop(DRAIN_GRACE_MS).then(async (clean) => {
+    void running.stop().then(async (clean) => {
       logger.info({ clean }, "stopped");
       await logs.endBeforeExit(1_000);
       process.exit(clean ? 0 : 1);

@@ -1,6 +1,8 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import type { ServerLimits } from "./config.js";
+import { throttledWarning } from "./throttled-warning.js";
 import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
@@ -13,19 +15,55 @@ export interface RunningServer {
   drain(graceMs: number): Promise<boolean>;
 }
 
+/**
+ * A request whose target and `Host` make no URL (`Host: a b`) cannot reach
+ * yoga, whose adapter would answer it with a 500 and a stack trace.
+ */
+function hasValidUrl(request: IncomingMessage): boolean {
+  return URL.canParse(`http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`);
+}
+
+function refuseMalformed(response: ServerResponse): void {
+  const body = JSON.stringify({
+    errors: [
+      { message: "Malformed request target or Host header", extensions: { code: "BAD_REQUEST" } },
+    ],
+  });
+  response.writeHead(400, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+  });
+  response.end(body);
+}
+
 /** Serves the gateway through yoga's own Node adapter on `host:port` (port 0: a free one). */
 export async function listen(
   gateway: Gateway,
   host: string,
   port: number,
+  limits: ServerLimits,
   logger: Logger,
 ): Promise<RunningServer> {
   let draining = false;
-  const server = createServer((request, response) => {
+  const warnMalformed = throttledWarning(logger, "refused malformed requests");
+  // Node checks the request and header timeouts on this interval (default 30 s).
+  const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
+  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
+    if (!hasValidUrl(request)) {
+      warnMalformed({ method: request.method });
+      return refuseMalformed(response);
+    }
     void gateway(request, response);
   });
+  // Slow-header and slow-body clients, idle sockets and connection floods
+  // are cut by Node itself, at the configured bounds.
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

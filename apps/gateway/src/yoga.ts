@@ -5,17 +5,29 @@ import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
+import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
+import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
+import { useRequestSecrets } from "./plugins/use-request-secrets.js";
 import { schema } from "./schema/index.js";
+import type { SecretRegistry } from "./secrets.js";
 import { yogaLogger } from "./yoga-logger.js";
 
 export interface YogaOptions {
   idp: IdpClient;
   authorizer: Authorizer;
   logger: Logger;
-  /** GraphiQL and introspection off. */
+  /** GraphiQL, introspection and suggestions off. */
   production: boolean;
+  /** Log lines are scrubbed of these by value. */
+  secrets: SecretRegistry;
+  /** What `/ready` answers. */
+  readiness: Readiness;
+  /** Aborted when the drain budget is nearly spent. */
+  shuttingDown: AbortSignal;
+  /** Browser origins allowed by CORS; none: no CORS headers at all. */
+  corsOrigins: readonly string[];
 }
 
 const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
@@ -41,7 +53,9 @@ mutation Mint {
  * logged and masked. `buildApp` is the one caller: it pairs the client and
  * the authorizer from one auth mode.
  */
-export function createYogaServer({ idp, logger, production, authorizer }: YogaOptions): Gateway {
+export function createYogaServer(options: YogaOptions): Gateway {
+  const { idp, logger, production, authorizer, shuttingDown } = options;
+  const requestSecrets = useRequestSecrets(options.secrets);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
@@ -53,7 +67,20 @@ export function createYogaServer({ idp, logger, production, authorizer }: YogaOp
           defaultQuery: EXAMPLE_OPERATION,
           headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
         },
-    plugins: [useBodyPolicy(), useRequestId(), useErrorCodes(), ...hardeningPlugins(production)],
+    // yoga's default reflects any Origin with credentials allowed.
+    cors:
+      options.corsOrigins.length > 0
+        ? { origin: [...options.corsOrigins], credentials: false }
+        : false,
+    plugins: [
+      useBodyPolicy(),
+      useReadiness(options.readiness),
+      useRequestId(),
+      requestSecrets.plugin,
+      useErrorCodes(),
+      useBoundedErrors({ production }),
+      ...hardeningPlugins(production),
+    ],
     batching: false,
     // useBodyPolicy refuses a body over its limit, or of undeclared length,
     // before it is read, and Node's parser stops at Content-Length.
@@ -69,12 +96,18 @@ export function createYogaServer({ idp, logger, production, authorizer }: YogaOp
     },
     context: ({ request }): GatewayContext => {
       const requestId = requestIdOf(request);
+      const authorization = request.headers.get("authorization");
+      const secrets = requestSecrets.secretsOf(request);
+      secrets.add(authorization?.replace(/^\S+\s+/, ""));
       let log: Logger | undefined;
       return {
         idp,
         authorizer,
-        authorization: request.headers.get("authorization"),
+        authorization,
         requestId,
+        callerGone: request.signal,
+        shuttingDown,
+        secrets,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
           log ??= logger.child({ requestId });

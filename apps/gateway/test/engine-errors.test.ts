@@ -3,6 +3,7 @@ import { getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
+import { SecretRegistry } from "../src/secrets.js";
 import { createYogaServer } from "../src/yoga.js";
 import {
   type GraphQLResponse,
@@ -83,6 +84,10 @@ describe("unexpected errors", () => {
       authorizer: passthroughAuthorizer,
       logger: createLogger("debug", sink),
       production: false,
+      secrets: new SecretRegistry(),
+      readiness: { notReadyBecause: () => null },
+      shuttingDown: new AbortController().signal,
+      corsOrigins: [],
     });
     const payload = JSON.stringify({
       query: MINT,

@@ -1,6 +1,6 @@
 import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
 import { builder } from "../builder.js";
-import { idpErrorToGraphQL } from "../errors.js";
+import { mintCustomerToken } from "../mint.js";
 import { CustomerTokenRef, type IssuedCustomerToken } from "./customer-token.js";
 import { CustomerTokenScopeEnum } from "./scope.js";
 
@@ -47,34 +47,8 @@ builder.mutationType({
         "Mints a customer access token upstream (`POST /api/customer_tokens`) with the caller's bank token, forwarded from `Authorization`.",
       type: CustomerTokenRef,
       args: { input: t.arg({ type: CreateCustomerTokenInput, required: true }) },
-      resolve: async (_root, { input }, context): Promise<IssuedCustomerToken> => {
-        const { idp, authorizer, authorization, requestId } = context;
-        const body = toWireRequest(input);
-        // Who may mint what is decided before anything is sent (passthrough:
-        // a Bearer header to forward; broker: a verified caller and policy).
-        const auth = await authorizer.authorize(authorization, body);
-        // The client checks the body against the spec before sending; its
-        // issues come back as `invalid_request` and become BAD_USER_INPUT
-        // with GraphQL field names, so there is one validation, not two.
-        const { data, error } = await idp.createCustomerToken(body, {
-          headers: { ...auth, "x-request-id": requestId },
-        });
-        if (error) {
-          if (error.kind !== "invalid_request") {
-            const status = "status" in error ? error.status : undefined;
-            // Client messages never hold a secret (a BankTokenError names only the client id and OAuth code).
-            context
-              .log()
-              .warn({ kind: error.kind, status, detail: error.message }, "upstream call failed");
-          }
-          throw idpErrorToGraphQL(error, authorizer.mode);
-        }
-        return {
-          accessToken: data.access_token,
-          customerGuid: body.customer_guid,
-          scopes: body.scopes,
-        };
-      },
+      resolve: (_root, { input }, context): Promise<IssuedCustomerToken> =>
+        mintCustomerToken(toWireRequest(input), context),
     }),
   }),
 });

@@ -25,7 +25,7 @@ export interface TestGateway {
 
 const started: RunningApp[] = [];
 afterAll(async () => {
-  await Promise.all(started.splice(0).map((running) => running.stop(1_000)));
+  await Promise.all(started.splice(0).map((running) => running.stop()));
 });
 
 /**
@@ -43,6 +43,7 @@ export async function startGateway(
     LOG_LEVEL: "debug",
     HOST: "127.0.0.1",
     PORT: "0",
+    DRAIN_GRACE_MS: "1000",
     ...env,
   });
   if (!loaded.ok) throw new Error(`test configuration refused: ${loaded.problems.join("; ")}`);
@@ -50,7 +51,7 @@ export async function startGateway(
   const app = await buildApp(loaded.config, { logDestination: sink });
   const running = await app.listen();
   started.push(running);
-  return { url: running.url, app, logs, stop: () => running.stop(1_000) };
+  return { url: running.url, app, logs, stop: () => running.stop() };
 }
 
 /** What reached the upstream: one entry per request, in order. */
