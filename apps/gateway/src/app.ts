@@ -37,10 +37,10 @@ export interface App {
 }
 
 /** The configured auth mode; jose (about 3.5 MB resident) is loaded only by a gateway that verifies callers. */
-async function authorizerFor(config: GatewayConfig): Promise<Authorizer> {
+async function authorizerFor(config: GatewayConfig, logger: Logger): Promise<Authorizer> {
   if (!config.broker) return passthroughAuthorizer;
   const { createBrokerAuthorizer } = await import("./auth/broker.js");
-  return createBrokerAuthorizer(config.broker, config);
+  return createBrokerAuthorizer(config.broker, config, logger);
 }
 
 /** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
@@ -58,7 +58,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const secrets = new SecretRegistry();
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
-  const authorizer = await authorizerFor(config);
+  const authorizer = await authorizerFor(config, logger);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
   const idp = createIdpClient({
@@ -90,17 +90,22 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     mode: authorizer.mode,
     async listen() {
       const server = await listen(gateway, config.host, config.port, config.server, logger);
+      let stopped: Promise<boolean> | undefined;
+      const stop = async () => {
+        draining = true;
+        bankTokens?.stop();
+        const budget = config.drainGraceMs;
+        const last = setTimeout(() => shutdown.abort(), budget - answerMarginMs(budget));
+        const clean = await server.drain(budget);
+        clearTimeout(last);
+        await idp.close();
+        return clean;
+      };
       return {
         url: server.url,
-        async stop() {
-          draining = true;
-          bankTokens?.stop();
-          const budget = config.drainGraceMs;
-          const last = setTimeout(() => shutdown.abort(), budget - answerMarginMs(budget));
-          const clean = await server.drain(budget);
-          clearTimeout(last);
-          await idp.close();
-          return clean;
+        stop: () => {
+          stopped ??= stop();
+          return stopped;
         },
       };
     },

@@ -42,6 +42,8 @@ const AUTH_SETTINGS = [
   "AUTH_ADMIN_SCOPE",
   "ALLOWED_SCOPES",
   "AUTH_JWKS_COOLDOWN_MS",
+  "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
+  "AUTH_MIN_IP_ALLOWLIST_PREFIX",
 ];
 
 /**
@@ -103,6 +105,22 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): Br
       adminScope: env.AUTH_ADMIN_SCOPE || null,
       algorithms,
       clockToleranceSeconds: 5,
+      maxIpAllowlistEntries: integerSetting(
+        env,
+        "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
+        4,
+        0,
+        1_000,
+        problems,
+      ),
+      minIpAllowlistPrefix: integerSetting(
+        env,
+        "AUTH_MIN_IP_ALLOWLIST_PREFIX",
+        24,
+        0,
+        32,
+        problems,
+      ),
       jwksCooldownMs: integerSetting(env, "AUTH_JWKS_COOLDOWN_MS", 30_000, 0, 3_600_000, problems),
     },
   };

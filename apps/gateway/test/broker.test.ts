@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import type { ServerResponse } from "node:http";
 import { type FaultServer, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -344,5 +345,96 @@ describe("broker mode's bank token", () => {
     ]) {
       expect(output).not.toContain(secret);
     }
+  });
+});
+
+describe("broker mode's key endpoint", () => {
+  it.each([
+    ["answers 500", (response: ServerResponse) => response.writeHead(500).end()],
+    [
+      "answers 5 MB of junk",
+      (response: ServerResponse) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(`{"keys":"${"x".repeat(5 * 1024 * 1024)}"}`);
+      },
+    ],
+  ])("that %s is fetched once per cooldown, not per request, and logged", async (_name, fault) => {
+    const failing = await startFaultServer((_request, response) => fault(response));
+    try {
+      const upstream = await startRecordingPrism();
+      const gateway = await startGateway(upstream.url, {
+        ...brokerEnv(),
+        AUTH_JWKS_URL: `${failing.url}/jwks.json`,
+        AUTH_JWKS_COOLDOWN_MS: "60000",
+      });
+      const token = bearer(await callerToken(key, { customer_guid: GUID }));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, () => mint(gateway, READ, token)),
+      );
+      for (const { body } of answers) {
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: "AUTH_UNAVAILABLE" });
+      }
+      expect(failing.requests.length).toBeLessThanOrEqual(1);
+      expect(gateway.logs.join("")).toContain("the JWKS could not be fetched");
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("refetches at most once per cooldown for tokens with unknown key ids", async () => {
+    const upstream = await startRecordingPrism();
+    const gateway = await startGateway(upstream.url, {
+      ...brokerEnv(),
+      AUTH_JWKS_COOLDOWN_MS: "60000",
+    });
+    const before = jwks.requests.length;
+    const stranger = await newSigningKey("key-unknown");
+    for (let i = 0; i < 10; i += 1) {
+      const { body } = await mint(
+        gateway,
+        READ,
+        bearer(await callerToken(stranger, { customer_guid: GUID })),
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: "UNAUTHENTICATED",
+        reason: "unknown_key",
+      });
+    }
+    expect(jwks.requests.length - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("broker mode's IP allowlist policy", () => {
+  const PUBLIC_16 = "52.94.0.0/16";
+  it.each([
+    [
+      "more entries than allowed",
+      ["34.120.17.5", "34.120.17.6", "34.120.17.7", "34.120.17.8", "34.120.17.9"],
+      "ip_allowlist_too_long",
+    ],
+    ["a range wider than /24", [PUBLIC_16], "ip_allowlist_too_wide"],
+  ])("refuses a non-admin caller %s (nothing sent)", async (_name, ipAllowlist, reason) => {
+    const { gateway, sent } = await brokerGatewayOverPrism();
+    const token = bearer(await callerToken(key, { customer_guid: GUID }));
+    const { body } = await mint(gateway, { ...READ, ipAllowlist }, token);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason });
+    expect(sent.mints).toHaveLength(0);
+  });
+
+  it("lets a non-admin caller attach a few narrow ranges, and an admin wide ones", async () => {
+    const { gateway, sent } = await brokerGatewayOverPrism();
+    const narrow = await mint(
+      gateway,
+      { ...READ, ipAllowlist: ["34.120.17.5", "52.94.7.0/24"] },
+      bearer(await callerToken(key, { customer_guid: GUID })),
+    );
+    expect(narrow.body.errors).toBeUndefined();
+    const wide = await mint(
+      gateway,
+      { ...READ, ipAllowlist: [PUBLIC_16] },
+      bearer(await callerToken(key, { sub: "ops", scope: ADMIN_SCOPE })),
+    );
+    expect(wide.body.errors).toBeUndefined();
+    expect(sent.mints).toHaveLength(2);
   });
 });
