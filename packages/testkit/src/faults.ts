@@ -31,6 +31,11 @@ export const resetMidBody: FaultHandler = (_request, response) => {
   setTimeout(() => response.socket?.destroy(), 5);
 };
 
+/** Answers with bytes that are no HTTP status line, then closes. */
+export const notHttp: FaultHandler = (_request, response) => {
+  response.socket?.end("SORRY, NO HTTP HERE\r\n\r\n");
+};
+
 /** Never answers. */
 export const silence: FaultHandler = () => undefined;
 

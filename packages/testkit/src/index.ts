@@ -2,6 +2,7 @@ export { type FaultHandler, type FaultServer, startFaultServer } from "./fault-s
 export {
   inTurn,
   largeBody,
+  notHttp,
   redirect,
   reply,
   resetBeforeAnswer,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   inTurn,
   largeBody,
+  notHttp,
   redirect,
   reply,
   resetBeforeAnswer,
@@ -56,6 +57,16 @@ describe("fault handlers", () => {
     try {
       await expect(fetch(server.url)).rejects.toThrow(TypeError);
       expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("notHttp answers with something no HTTP client can parse", async () => {
+    const server = await startFaultServer(notHttp);
+    try {
+      const failure = await fetch(server.url).catch((error: unknown) => error);
+      expect((failure as Error).cause).toMatchObject({ code: expect.stringMatching(/^HPE_/) });
     } finally {
       await server.close();
     }
