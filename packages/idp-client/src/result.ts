@@ -2,7 +2,7 @@ import type { IdpError } from "./errors.js";
 import { type ParsedBody, readCustomerTokenAnswer } from "./response.js";
 import type { CustomerToken } from "./types.js";
 
-/** `{ data }` on success, `{ error }` otherwise; `response` when an answer arrived. */
+/** `{ data }` on success, `{ error }` otherwise; `response` when an answer was read. */
 export type CreateCustomerTokenResult =
   | { data: CustomerToken; error?: never; response: Response }
   | { data?: never; error: IdpError; response?: Response };

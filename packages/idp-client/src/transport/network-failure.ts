@@ -1,3 +1,4 @@
+import { errors } from "undici";
 import { BrokenAnswerError, NoAnswerError } from "./errors.js";
 
 /**
@@ -32,13 +33,18 @@ const TLS_CODE =
 /** Codes that mean something came back that could not be read as an HTTP answer. */
 const BROKEN_ANSWER_CODE = /^(HPE_|UND_ERR_HEADERS_OVERFLOW$|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$)/;
 
-/** The codes on `thrown` and what it wraps (`cause`, and an `AggregateError`'s `errors`), outermost first. */
-function* codesOf(thrown: unknown, depth = 0): Generator<string> {
+/** `thrown` and what it wraps (`cause`, and an `AggregateError`'s `errors`), outermost first. */
+function* chainOf(thrown: unknown, depth = 0): Generator<object> {
   if (depth > 4 || typeof thrown !== "object" || thrown === null) return;
-  const { code, cause, errors } = thrown as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === "string") yield code;
-  yield* codesOf(cause, depth + 1);
-  if (Array.isArray(errors)) for (const error of errors) yield* codesOf(error, depth + 1);
+  yield thrown;
+  const { cause, errors: inner } = thrown as { cause?: unknown; errors?: unknown };
+  yield* chainOf(cause, depth + 1);
+  if (Array.isArray(inner)) for (const error of inner) yield* chainOf(error, depth + 1);
+}
+
+function codeOf(error: object): string | null {
+  const { code } = error as { code?: unknown };
+  return typeof code === "string" ? code : null;
 }
 
 /**
@@ -48,17 +54,26 @@ function* codesOf(thrown: unknown, depth = 0): Generator<string> {
  * (an abort, a bug, a caller's `fetch` throwing) is returned unchanged.
  */
 export function failureBeforeAnswer(thrown: unknown): unknown {
-  for (const code of codesOf(thrown)) {
-    if (NO_ANSWER_CODES.has(code) || TLS_CODE.test(code)) {
+  for (const error of chainOf(thrown)) {
+    const code = codeOf(error);
+    if (code !== null && (NO_ANSWER_CODES.has(code) || TLS_CODE.test(code))) {
       return new NoAnswerError(code, { cause: thrown });
     }
-    if (BROKEN_ANSWER_CODE.test(code)) return new BrokenAnswerError(null, code, { cause: thrown });
+    // undici's parser error does not always carry a code; its class (shared
+    // with the undici inside Node's fetch) says what it is.
+    if (
+      error instanceof errors.HTTPParserError ||
+      (code !== null && BROKEN_ANSWER_CODE.test(code))
+    ) {
+      return new BrokenAnswerError(null, code, { cause: thrown });
+    }
   }
   return thrown;
 }
 
 /** What reading an answer's body threw: whatever it was, the answer broke off. */
 export function failureReadingBody(status: number, thrown: unknown): BrokenAnswerError {
-  const [code = null] = codesOf(thrown);
+  let code: string | null = null;
+  for (const error of chainOf(thrown)) code ??= codeOf(error);
   return new BrokenAnswerError(status, code, { cause: thrown });
 }
