@@ -11,6 +11,14 @@ import {
 
 /** The error for a token provider that threw; only a `BankTokenError`'s (safe) message is kept. */
 export function tokenProviderError(error: unknown): IdpError {
+  // A slow token endpoint is a timeout, whichever of the two clocks ran out first.
+  if (error instanceof BankTokenError && error.timeoutMs !== null) {
+    return {
+      kind: "timeout",
+      message: `The token endpoint did not answer within ${error.timeoutMs} ms`,
+      timeoutMs: error.timeoutMs,
+    };
+  }
   // A BankTokenError's message is built to be safe; anything else may hold a secret.
   const detail = error instanceof BankTokenError ? `: ${error.message}` : "";
   return {
