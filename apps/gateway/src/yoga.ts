@@ -11,6 +11,7 @@ import {
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { hardeningPlugins } from "./hardening.js";
 import { requestIdOf, useRequestId } from "./request-id.js";
 import { schema } from "./schema/index.js";
@@ -25,23 +26,6 @@ export interface GatewayOptions {
   /** GraphiQL and introspection off. */
   production: boolean;
 }
-
-const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
-mutation Mint {
-  createCustomerToken(
-    input: {
-      customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4"
-      scopes: [CUSTOMERS_READ, ACCOUNTS_READ]
-    }
-  ) {
-    accessToken
-    tokenType
-    expiresAt
-    customerGuid
-    scopes
-  }
-}
-`;
 
 /** Yoga logs through pino, so its lines get the same redaction. */
 function yogaLogger(logger: Logger): YogaLogger {
@@ -96,13 +80,8 @@ export function createGateway({
     schema,
     logging: yogaLogger(logger),
     landingPage: false,
-    graphiql: production
-      ? false
-      : {
-          title: "tokengate",
-          defaultQuery: EXAMPLE_OPERATION,
-          headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
-        },
+    graphiql: production ? false : GRAPHIQL_OPTIONS,
+    renderGraphiQL,
     plugins: [
       useGraphQLJsExecute,
       useRequestId(),
