@@ -7,7 +7,7 @@
  */
 export const GATEWAY_ERROR_CODES = {
   BAD_REQUEST:
-    "The HTTP request is not one this gateway serves: a GET without the CSRF header, a batch, bad params.",
+    "The HTTP request is not one this gateway serves: a GET without the CSRF header, a mutation over GET, a batch, bad params, a malformed Host.",
   UNSUPPORTED_MEDIA_TYPE: "A POST body that is not `Content-Type: application/json` (HTTP 415).",
   LENGTH_REQUIRED: "A POST body without a `Content-Length` (HTTP 411).",
   PAYLOAD_TOO_LARGE: "A POST body over the size limit (HTTP 413).",
@@ -15,7 +15,7 @@ export const GATEWAY_ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED:
     "The document is not valid against the schema, or exceeds a depth, alias, directive or cost limit.",
   OPERATION_RESOLUTION_FAILURE:
-    "The operation cannot run as sent: a mutation over GET, or an unknown operation name.",
+    "The operation to run cannot be told: an `operationName` the document does not have.",
   BAD_USER_INPUT:
     "Input breaks the contract (the message names the field), or a variable does not coerce; nothing was sent upstream.",
   UNAUTHENTICATED:

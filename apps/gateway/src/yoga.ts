@@ -3,6 +3,7 @@ import { createGraphQLError, createYoga, maskError, type YogaServerInstance } fr
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
+import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
@@ -30,23 +31,6 @@ export interface YogaOptions {
   corsOrigins: readonly string[];
 }
 
-const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
-mutation Mint {
-  createCustomerToken(
-    input: {
-      customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4"
-      scopes: [CUSTOMERS_READ, ACCOUNTS_READ]
-    }
-  ) {
-    accessToken
-    tokenType
-    expiresAt
-    customerGuid
-    scopes
-  }
-}
-`;
-
 /**
  * The yoga server over the Pothos schema, with the gateway's plugins.
  * Anything thrown that is not one of the gateway's own GraphQL errors is
@@ -60,13 +44,8 @@ export function createYogaServer(options: YogaOptions): Gateway {
     schema,
     logging: yogaLogger(logger),
     landingPage: false,
-    graphiql: production
-      ? false
-      : {
-          title: "tokengate",
-          defaultQuery: EXAMPLE_OPERATION,
-          headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
-        },
+    graphiql: production ? false : GRAPHIQL_OPTIONS,
+    renderGraphiQL,
     // yoga's default reflects any Origin with credentials allowed.
     cors:
       options.corsOrigins.length > 0

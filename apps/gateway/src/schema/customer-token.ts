@@ -1,6 +1,7 @@
 import type { CustomerTokenScope } from "@tokengate/idp-client";
 import { builder } from "../builder.js";
 import { jwtExpiry } from "../jwt-expiry.js";
+import { jwtGrantedScopes } from "../jwt-scopes.js";
 import { CustomerTokenScopeEnum } from "./scope.js";
 
 export interface IssuedCustomerToken {
@@ -30,6 +31,13 @@ export const CustomerTokenRef = builder.objectRef<IssuedCustomerToken>("Customer
     scopes: t.expose("scopes", {
       type: [CustomerTokenScopeEnum],
       description: "The scopes requested for the token.",
+    }),
+    grantedScopes: t.field({
+      type: [CustomerTokenScopeEnum],
+      nullable: true,
+      description:
+        "The scopes the token grants: its `scope` claim, read without verification (like `expiresAt`); values the contract does not list are left out. Null when the token is not a JWT or has no `scope` claim.",
+      resolve: (token) => jwtGrantedScopes(token.accessToken),
     }),
   }),
 });

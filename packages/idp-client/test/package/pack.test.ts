@@ -1,35 +1,50 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { run, tsBlocks, typecheckLikeAConsumer } from "@tokengate/testkit/package-checks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const packageDir = new URL("../..", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "tokengate-pack-"));
+const project = join(work, "consumer");
+let tarball = "";
+
+beforeAll(() => {
+  // turbo built the package before its tests; prepack would build it again
+  // under the feet of the gateway's tests, which load it meanwhile (CI's
+  // package step packs with prepack, and publint fails there on an empty tarball).
+  run("pnpm", ["pack", "--config.ignore-scripts=true", "--pack-destination", work], packageDir);
+  const name = readdirSync(work).find((file) => file.endsWith(".tgz"));
+  if (!name) throw new Error("pnpm pack made no tarball");
+  tarball = join(work, name);
+  mkdirSync(project);
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer", type: "module", private: true }),
+  );
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], project);
+}, 120_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
 describe("the published package", () => {
+  it("ships its build, its sources (the source maps point at them), its licence and real versions", () => {
+    const listing = run("tar", ["-tzf", tarball], work);
+    for (const file of [
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/index.js.map",
+      "src/client.ts",
+      "LICENSE",
+      "README.md",
+    ]) {
+      expect(listing).toContain(`package/${file}`);
+    }
+    expect(listing).not.toContain("package/test/");
+    const manifest = run("tar", ["-xzOf", tarball, "package/package.json"], work);
+    expect(manifest).not.toMatch(/"(catalog|workspace):/);
+  });
+
   it("installs from its tarball and works in an outside ESM + TypeScript project", () => {
-    run("pnpm", ["pack", "--pack-destination", work], packageDir);
-    const tarball = readdirSync(work).find((name) => name.endsWith(".tgz"));
-    expect(tarball).toBeDefined();
-
-    const project = join(work, "consumer");
-    run("mkdir", ["-p", project], work);
-    writeFileSync(
-      join(project, "package.json"),
-      JSON.stringify({ name: "consumer", type: "module", private: true }),
-    );
-    run(
-      "npm",
-      ["install", "--no-audit", "--no-fund", "--prefer-offline", join(work, tarball ?? "")],
-      project,
-    );
-
     writeFileSync(
       join(project, "check.ts"),
       [
@@ -40,33 +55,24 @@ describe("the published package", () => {
         "console.log(JSON.stringify({ scopes: CUSTOMER_TOKEN_SCOPES.length, kind: result.error?.kind, base: idp.baseUrl }));",
       ].join("\n"),
     );
-    const tsc = join(packageDir, "node_modules/.bin/tsc");
     // Type-checks against the tarball's declarations, then runs the output.
-    run(
-      tsc,
-      [
-        "--strict",
-        "--module",
-        "nodenext",
-        "--moduleResolution",
-        "nodenext",
-        "--target",
-        "es2022",
-        "--types",
-        "node",
-        "--typeRoots",
-        join(packageDir, "node_modules/@types"),
-        "--outDir",
-        "out",
-        "check.ts",
-      ],
-      project,
-    );
+    typecheckLikeAConsumer(project, ["check.ts"], "node", "out");
     const output = JSON.parse(run(process.execPath, ["out/check.js"], project));
     expect(output).toEqual({
       scopes: 47,
       kind: "invalid_request",
       base: "https://id.sandbox.cybrid.app",
     });
-  }, 120_000);
+  }, 60_000);
+
+  it("compiles the README's examples strictly against the tarball", () => {
+    const files = tsBlocks(join(packageDir, "README.md")).map((code, index) => {
+      const file = `readme-${index}.ts`;
+      // Each block is a module of its own, as a reader would paste it.
+      writeFileSync(join(project, file), `${code}\nexport {};\n`);
+      return file;
+    });
+    expect(files.length).toBeGreaterThan(1);
+    typecheckLikeAConsumer(project, files, "node");
+  }, 60_000);
 });

@@ -1,0 +1,29 @@
+import { CUSTOMER_TOKEN_SCOPES, type CustomerTokenScope } from "@tokengate/idp-client";
+import { unverifiedClaims } from "./jwt-claims.js";
+
+const KNOWN_SCOPES: ReadonlySet<string> = new Set(CUSTOMER_TOKEN_SCOPES);
+
+function isCustomerTokenScope(value: string): value is CustomerTokenScope {
+  return KNOWN_SCOPES.has(value);
+}
+
+/**
+ * Reads the scopes a JWT grants from its `scope` claim, without verifying
+ * its signature (see `unverifiedClaims`). The upstream writes the claim as a
+ * list of strings; OAuth's space-separated string is read too. Values the
+ * contract does not list are left out, since the GraphQL enum cannot carry
+ * them. Returns `null` when the token is not a decodable JWT or has no
+ * `scope` claim of either shape.
+ */
+export function jwtGrantedScopes(token: string): CustomerTokenScope[] | null {
+  const scope = unverifiedClaims(token)?.scope;
+  let values: unknown[];
+  if (typeof scope === "string") values = scope.split(" ");
+  else if (Array.isArray(scope)) values = scope;
+  else return null;
+  const granted = new Set<CustomerTokenScope>();
+  for (const value of values) {
+    if (typeof value === "string" && isCustomerTokenScope(value)) granted.add(value);
+  }
+  return [...granted];
+}

@@ -1,0 +1,23 @@
+export type { MintResult } from "./answer.js";
+export {
+  createGatewayClient,
+  type GatewayClient,
+  type GatewayClientOptions,
+  type MintOptions,
+  type TokenProvider,
+} from "./client.js";
+export {
+  CLIENT_ERROR_CODES,
+  type ClientErrorCode,
+  GATEWAY_ERROR_CODES,
+  type GatewayClientError,
+  type GatewayErrorCode,
+  isGatewayErrorCode,
+  type UpstreamAnswer,
+} from "./errors.js";
+export { type CustomerTokenScope, graphql } from "./graphql.js";
+export {
+  type CustomerToken,
+  MintCustomerToken,
+  type MintCustomerTokenInput,
+} from "./mint.js";

@@ -1,0 +1,91 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run, tsBlocks, typecheckLikeAConsumer } from "@tokengate/testkit/package-checks";
+import { prismUrl } from "@tokengate/testkit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningGateway, startGateway } from "../support/gateway.js";
+
+const packageDir = new URL("../..", import.meta.url).pathname;
+const repoDir = new URL("../../../..", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "tokengate-graphql-client-"));
+const project = join(work, "consumer");
+
+let gateway: RunningGateway;
+let tarball = "";
+beforeAll(async () => {
+  // turbo built the package before its tests; prepack would build it again
+  // under the feet of the test files that read it (CI's package step packs
+  // with prepack, and publint fails there on an empty tarball).
+  run("pnpm", ["pack", "--config.ignore-scripts=true", "--pack-destination", work], packageDir);
+  const name = readdirSync(work).find((file) => file.endsWith(".tgz"));
+  if (!name) throw new Error("pnpm pack made no tarball");
+  tarball = join(work, name);
+  mkdirSync(project);
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer", type: "module", private: true }),
+  );
+  // pnpm's store already holds the dependencies the workspace installed.
+  run("pnpm", ["add", "--prefer-offline", "--ignore-workspace", tarball], project);
+  gateway = await startGateway(prismUrl());
+}, 180_000);
+afterAll(async () => {
+  await gateway?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("the published @tokengate/graphql-client", () => {
+  it("ships its build, its sources (the source maps point at them), its licence and real versions", () => {
+    const listing = run("tar", ["-tzf", tarball], work);
+    for (const file of [
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/index.js.map",
+      "src/client.ts",
+      "LICENSE",
+      "README.md",
+    ]) {
+      expect(listing).toContain(`package/${file}`);
+    }
+    expect(listing).not.toContain("package/test/");
+    const manifest = run("tar", ["-xzOf", tarball, "package/package.json"], work);
+    expect(manifest).not.toMatch(/"(catalog|workspace):/);
+  });
+
+  it("type-checks strictly in outside Node and browser projects and mints through the built gateway", () => {
+    const consumer = new URL("./consumer/", import.meta.url).pathname;
+    copyFileSync(join(consumer, "check.ts"), join(project, "check.ts"));
+    copyFileSync(join(consumer, "browser.ts"), join(project, "browser.ts"));
+    typecheckLikeAConsumer(project, ["check.ts"], "node", "out");
+    typecheckLikeAConsumer(project, ["browser.ts"], "browser");
+
+    const output = JSON.parse(run(process.execPath, ["out/check.js", gateway.url], project));
+    expect(output).toEqual({
+      jwtParts: 3,
+      expiresAt: "2030-01-01T00:00:00.000Z",
+      granted: ["CUSTOMERS_READ", "ACCOUNTS_READ"],
+      wireScope: "customers:read",
+      refusal: { code: "UNAUTHENTICATED", kind: "auth" },
+    });
+  }, 60_000);
+
+  it.each([
+    ["the package README", join(packageDir, "README.md")],
+    ["the repository README's Try it", join(repoDir, "README.md")],
+  ])(
+    "compiles the examples of %s strictly against the tarball",
+    (name, readme) => {
+      const blocks = tsBlocks(readme);
+      expect(blocks.length, `${name} has no ts example`).toBeGreaterThan(0);
+      const files = blocks.map((code, index) => {
+        const file = `readme-${name.replace(/\W+/g, "-")}-${index}.ts`;
+        // Each block is a module of its own, as a reader would paste it.
+        writeFileSync(join(project, file), `${code}\nexport {};\n`);
+        return file;
+      });
+      typecheckLikeAConsumer(project, files, "node");
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["@tokengate/testkit/vitest-setup"],
+    testTimeout: 20_000,
+  },
+});
