@@ -1,5 +1,8 @@
 import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-client";
 import { createGraphQLError } from "graphql-yoga";
+import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/error-codes.js";
+import { CREATE_CUSTOMER_TOKEN_INPUT_FIELDS } from "./generated/field-maps.js";
+import { graphqlPath } from "./schema/field-map.js";
 
 /** Every `extensions.code` this gateway raises on purpose. */
 export type GatewayErrorCode =
@@ -31,19 +34,32 @@ export function gatewayError(
   return createGraphQLError(message, { extensions });
 }
 
-/** `customer_guid` → `customerGuid`: the GraphQL name of a wire field. */
-function graphqlFieldName(wireName: string): string {
-  return wireName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-}
-
-/** Names each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
+/** Names each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
 function badUserInput(issues: readonly ValidationIssue[]) {
   const described = issues.map(({ path, message }) => {
-    const [first, ...rest] = path;
-    const graphqlPath = typeof first === "string" ? [graphqlFieldName(first), ...rest] : path;
-    return `${formatPath(["input", ...graphqlPath])} ${message}`;
+    const inGraphQL = graphqlPath(CREATE_CUSTOMER_TOKEN_INPUT_FIELDS, path);
+    return `${formatPath(["input", ...inGraphQL])} ${message}`;
   });
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
+}
+
+type AnsweredError = Extract<IdpError, { status: number }>;
+
+/**
+ * The spec's code for an answer (`x-tokengate-graphql-code`): its documented
+ * message code's, else its documented status's, else `fallback`.
+ */
+function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+  const status = String(error.status);
+  const documented:
+    | { code: GatewayErrorCode; messageCodes: Record<string, GatewayErrorCode> }
+    | undefined = Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
+    ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
+    : undefined;
+  if (!documented) return fallback;
+  const byMessage =
+    error.messageCode === null ? undefined : documented.messageCodes[error.messageCode];
+  return byMessage ?? documented.code;
 }
 
 /**
@@ -66,15 +82,12 @@ export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker
           error,
         );
       }
-      return error.kind === "unauthorized"
-        ? gatewayError("UNAUTHENTICATED", error.message, error)
-        : gatewayError("FORBIDDEN", error.message, error);
+      // The client gives these kinds only to documented statuses.
+      return gatewayError(documentedCode(error, "UPSTREAM_BAD_RESPONSE"), error.message, error);
     case "unprocessable":
-      return error.messageCode === "no_customer"
-        ? gatewayError("CUSTOMER_NOT_FOUND", error.message, error)
-        : gatewayError("BAD_USER_INPUT", error.message, error);
+      return gatewayError(documentedCode(error, "UPSTREAM_BAD_RESPONSE"), error.message, error);
     case "server_error":
-      return gatewayError("UPSTREAM_UNAVAILABLE", error.message, error);
+      return gatewayError(documentedCode(error, "UPSTREAM_UNAVAILABLE"), error.message, error);
     case "unexpected_response":
       return gatewayError("UPSTREAM_BAD_RESPONSE", error.message, error);
     case "timeout":
