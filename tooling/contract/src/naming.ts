@@ -18,7 +18,9 @@ function words(wireName: string): string[] {
 export function graphqlFieldName(wireName: string): string {
   return words(wireName)
     .map((word, index) =>
-      index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1),
+      index === 0
+        ? word.charAt(0).toLowerCase() + word.slice(1)
+        : word.charAt(0).toUpperCase() + word.slice(1),
     )
     .join("");
 }
