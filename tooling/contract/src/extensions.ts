@@ -9,7 +9,7 @@ export const X = {
   alias: "x-tokengate-alias",
   /** Operation: `{ input, output }`, the GraphQL type names of its mutation's input and result. */
   graphql: "x-tokengate-graphql",
-  /** Request or response property: its GraphQL field name (default: camelCase of the wire name). Enum schema: its GraphQL enum name (default: the component name, else PascalCase of the property). */
+  /** Request or response property: its GraphQL field name (default: camelCase of the wire name). An enum is named by its component, else by this name in PascalCase. */
   graphqlName: "x-tokengate-graphql-name",
   /** Request property: `false` keeps it out of the GraphQL input (the client still accepts it). */
   graphqlExposed: "x-tokengate-graphql-exposed",

@@ -1,8 +1,8 @@
 /**
  * How a property's JSON schema becomes a GraphQL type: scalars by `type`,
- * enums by their values (one GraphQL enum per enum schema, named by
- * `x-tokengate-graphql-name`, else its component name, else the property's
- * name), lists by `items`. Anything else is refused with the spec location,
+ * enums by their values (one GraphQL enum per enum schema, named by its
+ * component name, else by the field's GraphQL name in PascalCase), lists by
+ * `items`. Anything else is refused with the spec location,
  * so an unsupported shape fails `pnpm generate` instead of vanishing.
  */
 import {
@@ -13,7 +13,6 @@ import {
   graphqlTypeName,
   isObject,
   type JsonObject,
-  X,
 } from "@tokengate/contract";
 
 const SCALARS = { string: "String", integer: "Int", number: "Float", boolean: "Boolean" } as const;
@@ -37,18 +36,13 @@ export interface FieldType {
 export class EnumRegistry {
   readonly enums = new Map<string, EnumType>();
 
-  add(schema: JsonObject, wireName: string, where: string): EnumType {
+  add(schema: JsonObject, fieldName: string, where: string): EnumType {
     const values = schema.enum;
     if (!Array.isArray(values) || !values.every((value) => typeof value === "string")) {
       throw new ContractError(`${where}: only enums of strings become GraphQL enums`);
     }
-    const override = schema[X.graphqlName];
     const name = checkGraphQLName(
-      typeof override === "string"
-        ? override
-        : typeof schema.title === "string"
-          ? schema.title
-          : graphqlTypeName(wireName),
+      typeof schema.title === "string" ? schema.title : graphqlTypeName(fieldName),
       where,
     );
     const seen = new Map<string, string>();
@@ -79,7 +73,7 @@ function baseType(
   registry: EnumRegistry,
   where: string,
 ): FieldType["base"] {
-  if (Array.isArray(schema.enum)) return { enum: registry.add(schema, field.wireName, where) };
+  if (Array.isArray(schema.enum)) return { enum: registry.add(schema, field.graphqlName, where) };
   const type = schema.type;
   if (typeof type === "string" && type in SCALARS) {
     return { scalar: SCALARS[type as keyof typeof SCALARS] };

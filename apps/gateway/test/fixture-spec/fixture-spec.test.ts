@@ -1,0 +1,151 @@
+/**
+ * The contract reaches GraphQL with no hand edit: a scratch copy of the
+ * client and the gateway gets a second, small spec (`openapi.yaml` beside
+ * this file, not the real one), runs `pnpm generate` and `pnpm build` in
+ * each package, and the gateway built from it is driven in-process against a
+ * Prism mock of that spec, through the same test support as every other
+ * gateway test.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type PrismMock, startPrism } from "@tokengate/testkit";
+import { preferResponse } from "@tokengate/testkit/vitest";
+import { buildSchema, type GraphQLInputObjectType, type GraphQLObjectType } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ScratchWorkspace, scratchWorkspace } from "./scratch-workspace.js";
+
+const FIXTURE_SPEC = fileURLToPath(new URL("openapi.yaml", import.meta.url));
+const GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
+const VALID = { customerGuid: GUID, scopes: ["PLANS_READ"] };
+
+let workspace: ScratchWorkspace;
+let prism: PrismMock;
+let support: typeof import("../support/gateway.js");
+let sdl: string;
+
+beforeAll(async () => {
+  workspace = await scratchWorkspace(FIXTURE_SPEC);
+  for (const pkg of ["packages/idp-client", "apps/gateway"] as const) {
+    await workspace.runScript(pkg, "generate");
+    await workspace.runScript(pkg, "build");
+  }
+  sdl = await readFile(join(workspace.root, "apps/gateway/schema.graphql"), "utf8");
+  const supportFile = join(workspace.root, "apps/gateway/test/support/gateway.ts");
+  support = await import(pathToFileURL(supportFile).href);
+  prism = await startPrism({ spec: join(workspace.root, "spec/openapi.yaml") });
+}, 180_000);
+afterAll(async () => {
+  await prism?.stop();
+  await workspace?.remove();
+});
+
+describe("a spec with new fields, after pnpm generate && pnpm build alone", () => {
+  it("prints each new request field in the SDL, described from its schema with its constraints", () => {
+    const input = buildSchema(sdl).getType("CreateCustomerTokenInput") as GraphQLInputObjectType;
+    const fields = input.getFields();
+    expect(Object.keys(fields)).toEqual([
+      "customerGuid",
+      "scopes",
+      "inheritIpAllowlist",
+      "label",
+      "region",
+      "lifetimeSeconds",
+    ]);
+    expect(String(fields.label?.type)).toBe("String");
+    expect(fields.label?.description).toBe(
+      "A note for the bank's own records. At most 40 characters. Omitted or null: not sent.",
+    );
+    expect(String(fields.region?.type)).toBe("Region");
+    expect(fields.region?.description).toBe(
+      "Where the token's data stays. Omitted or null: not sent.",
+    );
+    expect(String(fields.lifetimeSeconds?.type)).toBe("Int");
+    expect(fields.lifetimeSeconds?.description).toBe(
+      "How long the token lives, in seconds. From 60 to 86400. Omitted or null: not sent.",
+    );
+    expect(sdl).toMatch(
+      /enum Region \{\s+"""Wire value `us`\."""\s+US\s+"""Wire value `eu`\."""\s+EU\s+\}/,
+    );
+  });
+
+  it("keeps a field marked x-tokengate-graphql-exposed: false out of the input", () => {
+    expect(sdl).not.toMatch(/auditRef|audit_ref/);
+  });
+
+  it("adds the answer's new field to the output type", () => {
+    const output = buildSchema(sdl).getType("CustomerToken") as GraphQLObjectType;
+    const expiresIn = output.getFields().expiresIn;
+    expect(String(expiresIn?.type)).toBe("Int");
+    expect(expiresIn?.description).toBe("Seconds until the token expires.");
+  });
+
+  it("forwards the new fields under their wire names and answers with the new output field", async () => {
+    const { gateway, sent } = support.buildGateway(prism.url);
+    const { body } = await support.post(gateway, {
+      query: `mutation Mint($input: CreateCustomerTokenInput!) {
+        createCustomerToken(input: $input) { accessToken expiresIn expiresAt customerGuid scopes }
+      }`,
+      variables: {
+        input: { ...VALID, label: "branch 12", region: "EU", lifetimeSeconds: 900 },
+      },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(sent.map((request) => request.body)).toEqual([
+      {
+        customer_guid: GUID,
+        scopes: ["plans:read"],
+        label: "branch 12",
+        data_region: "eu",
+        lifetime_seconds: 900,
+      },
+    ]);
+    expect(body.data?.createCustomerToken).toMatchObject({
+      expiresIn: 900,
+      expiresAt: "2030-01-01T00:00:00.000Z",
+      customerGuid: GUID,
+      scopes: ["PLANS_READ"],
+    });
+  });
+
+  it.each([
+    [
+      "an integer out of its bounds",
+      { lifetimeSeconds: 5 },
+      /^Invalid input: input\.lifetimeSeconds must be from 60 to 86400 \(got 5\)$/,
+    ],
+    [
+      "a string over its length",
+      { label: "x".repeat(41) },
+      /^Invalid input: input\.label must have at most 40 characters$/,
+    ],
+    ["a value of no enum value", { region: "MARS" }, /"MARS".*input\.region/],
+    ["a string for an integer", { lifetimeSeconds: "900" }, /input\.lifetimeSeconds/],
+  ])(
+    "refuses %s with BAD_USER_INPUT naming the GraphQL field, sending nothing",
+    async (_name, extra, message) => {
+      const { gateway, sent } = support.buildGateway(prism.url);
+      const { body } = await support.mint(gateway, { ...VALID, ...extra });
+      expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(body.errors?.[0]?.message).toMatch(message);
+      expect(sent).toHaveLength(0);
+    },
+  );
+
+  it.each([
+    [409, "customer_frozen", "FORBIDDEN"],
+    [422, "no_customer", "CUSTOMER_NOT_FOUND"],
+  ] as const)(
+    "maps a documented %i (%s) to %s, the code its spec names",
+    async (status, example, code) => {
+      const { gateway } = support.buildGateway(prism.url, {
+        middleware: [preferResponse(status, example)],
+      });
+      const { body } = await support.mint(gateway, VALID);
+      expect(body.errors?.[0]?.extensions).toEqual({
+        code,
+        upstream: { status, messageCode: example },
+      });
+    },
+  );
+});
