@@ -146,7 +146,7 @@ ${messageCodes}
     })
     .join("\n");
   return `${HEADER}import type { CREATE_CUSTOMER_TOKEN_ERRORS } from "@tokengate/idp-client";
-import type { GatewayErrorCode } from "../errors.js";
+import type { GatewayErrorCode } from "../error-codes.js";
 
 /** An answered error's GraphQL code, and the code of each documented \`message_code\` (\`x-tokengate-graphql-code\`). */
 interface DocumentedErrorCodes {
@@ -203,7 +203,7 @@ ${output}
     "enums.ts": enumsFile(registry),
     "create-customer-token.ts": operationFile,
     "field-maps.ts": fieldMapFile(mint),
-    "error-codes.ts": errorCodes(mint),
+    "upstream-error-codes.ts": errorCodes(mint),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(new URL(name, outDir), text);
   console.log(

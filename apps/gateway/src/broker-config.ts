@@ -5,6 +5,8 @@ import {
   type BrokerAuthSettings,
   READ_ONLY_SCOPES,
 } from "./auth/broker-settings.js";
+import { integerSetting } from "./env.js";
+import { requireSecureUrl } from "./secure-url.js";
 
 export interface BrokerConfig {
   clientId: string;
@@ -32,31 +34,6 @@ function secretFrom(env: NodeJS.ProcessEnv, problems: string[]): string | undefi
   }
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/**
- * In broker mode the JWKS decides who is trusted and the upstream receives
- * the client secret: both must be https, except on this machine (tests, dev).
- */
-function secureUrl(text: string | undefined, name: string, problems: string[]): string {
-  if (!text) {
-    problems.push(`${name} is required in broker mode`);
-    return "";
-  }
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    // reported below
-  }
-  if (url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK.has(url.hostname)))
-    return url.href;
-  problems.push(
-    `${name} must be an https URL (http only on loopback) in broker mode; got ${JSON.stringify(text)}`,
-  );
-  return "";
-}
-
 const AUTH_SETTINGS = [
   "AUTH_JWKS_URL",
   "AUTH_ISSUER",
@@ -64,6 +41,9 @@ const AUTH_SETTINGS = [
   "AUTH_CUSTOMER_CLAIM",
   "AUTH_ADMIN_SCOPE",
   "ALLOWED_SCOPES",
+  "AUTH_JWKS_COOLDOWN_MS",
+  "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
+  "AUTH_MIN_IP_ALLOWLIST_PREFIX",
 ];
 
 /**
@@ -72,11 +52,7 @@ const AUTH_SETTINGS = [
  * then needs every caller-authentication setting: without them the gateway
  * would mint tokens for anyone, so it refuses to start instead.
  */
-export function loadBrokerConfig(
-  env: NodeJS.ProcessEnv,
-  idpBaseUrl: string,
-  problems: string[],
-): BrokerConfig | null {
+export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): BrokerConfig | null {
   const clientSecret = secretFrom(env, problems);
   if (!env.IDP_CLIENT_ID && clientSecret === undefined) {
     // Broker settings without credentials would silently mean passthrough,
@@ -92,8 +68,10 @@ export function loadBrokerConfig(
       "IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required when IDP_CLIENT_ID is set",
     );
 
-  const jwksUrl = secureUrl(env.AUTH_JWKS_URL, "AUTH_JWKS_URL", problems);
-  if (idpBaseUrl) secureUrl(idpBaseUrl, "IDP_BASE_URL", problems);
+  const jwksUrl = env.AUTH_JWKS_URL
+    ? requireSecureUrl(env.AUTH_JWKS_URL, "AUTH_JWKS_URL", problems)
+    : "";
+  if (!env.AUTH_JWKS_URL) problems.push("AUTH_JWKS_URL is required in broker mode");
   for (const name of ["AUTH_ISSUER", "AUTH_AUDIENCE"] as const) {
     if (!env[name]) problems.push(`${name} is required in broker mode`);
   }
@@ -127,6 +105,23 @@ export function loadBrokerConfig(
       adminScope: env.AUTH_ADMIN_SCOPE || null,
       algorithms,
       clockToleranceSeconds: 5,
+      maxIpAllowlistEntries: integerSetting(
+        env,
+        "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
+        4,
+        0,
+        1_000,
+        problems,
+      ),
+      minIpAllowlistPrefix: integerSetting(
+        env,
+        "AUTH_MIN_IP_ALLOWLIST_PREFIX",
+        24,
+        0,
+        32,
+        problems,
+      ),
+      jwksCooldownMs: integerSetting(env, "AUTH_JWKS_COOLDOWN_MS", 30_000, 0, 3_600_000, problems),
     },
   };
 }

@@ -1,6 +1,27 @@
 import { resolveBaseUrl } from "@tokengate/idp-client";
 import pino from "pino";
 import { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
+import { integerSetting } from "./env.js";
+import { requireSecureUrl } from "./secure-url.js";
+
+/** `CORS_ORIGINS`: exact origins (`https://app.example`), comma or space separated. */
+function corsOriginsFrom(text: string | undefined, problems: string[]): string[] {
+  const origins = (text ?? "").split(/[\s,]+/).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (parsed?.origin !== origin) {
+      problems.push(
+        `CORS_ORIGINS must list origins like https://app.example; got ${JSON.stringify(origin)}`,
+      );
+    }
+  }
+  return origins;
+}
 
 export interface GatewayConfig {
   port: number;
@@ -13,29 +34,26 @@ export interface GatewayConfig {
   logLevel: pino.LevelWithSilent;
   /** Token-broker settings, or `null` for passthrough mode. */
   broker: BrokerConfig | null;
+  /** Bounds on what one client can hold open on the HTTP server. */
+  server: ServerLimits;
+  /** Time from SIGTERM to exit; requests still waiting near its end get `SHUTTING_DOWN`. */
+  drainGraceMs: number;
+  /** Origins allowed to call from a browser (CORS); none by default, never with credentials. */
+  corsOrigins: string[];
+}
+
+export interface ServerLimits {
+  /** A client must send its request headers within this time (slow-header clients). */
+  headersTimeoutMs: number;
+  /** A client must send its whole request within this time (slow-body clients). */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** Connections beyond this many are refused. */
+  maxConnections: number;
 }
 
 export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
-
-function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-) {
-  const text = env[name];
-  if (text === undefined || text === "") return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    problems.push(
-      `${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text)}`,
-    );
-    return fallback;
-  }
-  return value;
-}
 
 /**
  * Reads the gateway's settings from the environment and reports every
@@ -44,8 +62,8 @@ function integer(
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const problems: string[] = [];
-  const port = integer(env, "PORT", 4000, 0, 65_535, problems);
-  const idpTimeoutMs = integer(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
+  const port = integerSetting(env, "PORT", 4000, 0, 65_535, problems);
+  const idpTimeoutMs = integerSetting(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
 
   let idpBaseUrl = "";
   if (!env.IDP_BASE_URL) {
@@ -55,10 +73,44 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   } else {
     try {
       idpBaseUrl = resolveBaseUrl(env.IDP_BASE_URL);
+      // Bank tokens travel to it, in both modes.
+      if (!requireSecureUrl(idpBaseUrl, "IDP_BASE_URL", problems)) idpBaseUrl = "";
     } catch (error) {
       problems.push(`IDP_BASE_URL: ${(error as Error).message}`);
     }
   }
+  const server: ServerLimits = {
+    headersTimeoutMs: integerSetting(
+      env,
+      "SERVER_HEADERS_TIMEOUT_MS",
+      10_000,
+      1,
+      600_000,
+      problems,
+    ),
+    requestTimeoutMs: integerSetting(
+      env,
+      "SERVER_REQUEST_TIMEOUT_MS",
+      15_000,
+      1,
+      600_000,
+      problems,
+    ),
+    keepAliveTimeoutMs: integerSetting(
+      env,
+      "SERVER_KEEP_ALIVE_TIMEOUT_MS",
+      5_000,
+      1,
+      600_000,
+      problems,
+    ),
+    maxConnections: integerSetting(env, "SERVER_MAX_CONNECTIONS", 1_000, 1, 1_000_000, problems),
+  };
+  if (server.headersTimeoutMs > server.requestTimeoutMs) {
+    problems.push("SERVER_HEADERS_TIMEOUT_MS must not exceed SERVER_REQUEST_TIMEOUT_MS");
+  }
+  const drainGraceMs = integerSetting(env, "DRAIN_GRACE_MS", 9_000, 100, 600_000, problems);
+  const corsOrigins = corsOriginsFrom(env.CORS_ORIGINS, problems);
 
   const levels = [...Object.keys(pino.levels.values), "silent"];
   const logLevel = (env.LOG_LEVEL || "info") as pino.LevelWithSilent;
@@ -67,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
     );
 
-  const broker = loadBrokerConfig(env, idpBaseUrl, problems);
+  const broker = loadBrokerConfig(env, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -80,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       production: env.NODE_ENV === "production",
       logLevel,
       broker,
+      server,
+      drainGraceMs,
+      corsOrigins,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
+import type { RequestSecrets } from "./plugins/use-request-secrets.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {
@@ -18,4 +19,10 @@ export interface GatewayContext {
    * `Object.assign`, which would run a getter for every request).
    */
   log: () => Logger;
+  /** Aborts when the caller hangs up (its queued mint is then never sent). */
+  callerGone: AbortSignal;
+  /** Aborts when the drain budget is nearly spent; what is still waiting answers `SHUTTING_DOWN`. */
+  shuttingDown: AbortSignal;
+  /** Secrets seen by this request (a caller's token, a minted token), scrubbed from logs by value. */
+  secrets: RequestSecrets;
 }

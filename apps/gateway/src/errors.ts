@@ -1,19 +1,10 @@
 import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-client";
+import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
-import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/error-codes.js";
+import type { GatewayErrorCode } from "./error-codes.js";
 import { CREATE_CUSTOMER_TOKEN_INPUT_FIELDS } from "./generated/field-maps.js";
+import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/upstream-error-codes.js";
 import { graphqlPath } from "./schema/field-map.js";
-
-/** Every `extensions.code` this gateway raises on purpose. */
-export type GatewayErrorCode =
-  | "BAD_USER_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "CUSTOMER_NOT_FOUND"
-  | "UPSTREAM_TIMEOUT"
-  | "UPSTREAM_UNAVAILABLE"
-  | "UPSTREAM_BAD_RESPONSE"
-  | "AUTH_UNAVAILABLE";
 
 interface UpstreamAnswer {
   status: number;
@@ -26,7 +17,7 @@ export function gatewayError(
   message: string,
   upstream?: UpstreamAnswer,
   reason?: string,
-) {
+): GraphQLError {
   const extensions: Record<string, unknown> = { code };
   if (reason) extensions.reason = reason;
   if (upstream)
@@ -35,7 +26,7 @@ export function gatewayError(
 }
 
 /** Names each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
-function badUserInput(issues: readonly ValidationIssue[]) {
+function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   const described = issues.map(({ path, message }) => {
     const inGraphQL = graphqlPath(CREATE_CUSTOMER_TOKEN_INPUT_FIELDS, path);
     return `${formatPath(["input", ...inGraphQL])} ${message}`;
@@ -43,16 +34,55 @@ function badUserInput(issues: readonly ValidationIssue[]) {
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
 }
 
+type AnsweredKind = Exclude<IdpError["kind"], "invalid_request">;
+
+/**
+ * Broker mode's caller is untrusted and the bank token is the gateway's own:
+ * no upstream text reaches the caller, only these fixed messages with the
+ * status and message code.
+ */
+const BROKER_MESSAGES: Record<AnsweredKind, string> = {
+  unauthorized: "The upstream refused the gateway's credentials",
+  forbidden: "The upstream refused the gateway's credentials",
+  unprocessable: "The upstream could not process the request",
+  server_error: "The upstream failed",
+  unexpected_response: "The upstream answered outside its contract",
+  timeout: "The upstream did not answer in time",
+  aborted: "The call was cancelled",
+  token_provider: "The gateway could not authenticate to the upstream",
+  network: "The upstream could not be reached",
+};
+
+/** Passthrough messages name the upstream's own words, within this many characters. */
+const MAX_PASSTHROUGH_MESSAGE = 300;
+
+/** Anything that looks like a credential: a scheme and its token, a JWT, a long opaque run. */
+const CREDENTIAL_LIKE =
+  /\b(?:bearer|basic)\s+[^\s"',;()]+|eyJ[\w-]*\.[\w-]*\.?[\w-]*|[A-Za-z0-9+/_=-]{32,}/gi;
+
+/** An upstream message for the caller who owns the bank token: credentials stripped, length bounded. */
+function passthroughMessage(message: string): string {
+  const text = message.replace(CREDENTIAL_LIKE, "[redacted]");
+  return text.length > MAX_PASSTHROUGH_MESSAGE
+    ? `${text.slice(0, MAX_PASSTHROUGH_MESSAGE - 1)}…`
+    : text;
+}
+
+/** A message code is a short identifier (`no_customer`); anything else from the upstream is dropped. */
+function safeMessageCode(messageCode: string | null): string | null {
+  return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
+}
+
 type AnsweredError = Extract<IdpError, { status: number }>;
 
 /**
- * The spec's code for an answer (`x-tokengate-graphql-code`): its documented
- * message code's, else its documented status's, else `fallback`.
+ * The spec's code for an answer (`x-tokengate-graphql-code`, generated):
+ * its documented message code's, else its documented status's, else `fallback`.
  */
 function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
   const status = String(error.status);
   const documented:
-    | { code: GatewayErrorCode; messageCodes: Record<string, GatewayErrorCode> }
+    | { code: GatewayErrorCode; messageCodes: Readonly<Record<string, GatewayErrorCode>> }
     | undefined = Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
     ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
     : undefined;
@@ -63,42 +93,62 @@ function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): Gatew
 }
 
 /**
- * One place that decides which GraphQL code each client outcome becomes.
- * In broker mode the bank token is the gateway's own: an upstream 401/403 or
- * a failed token request is the gateway's problem, not the caller's, and its
- * details (client id, required scopes) are not the caller's business.
+ * Which GraphQL code each client outcome becomes. In broker mode the bank
+ * token is the gateway's own: an upstream 401/403 or a failed token request
+ * is the gateway's problem, not the caller's.
  */
-export function idpErrorToGraphQL(error: IdpError, mode: "passthrough" | "broker") {
-  const ownCredentials = mode === "broker";
+function codeFor(
+  error: Exclude<IdpError, { kind: "invalid_request" }>,
+  mode: Mode,
+): GatewayErrorCode {
   switch (error.kind) {
-    case "invalid_request":
-      return badUserInput(error.issues);
     case "unauthorized":
     case "forbidden":
-      if (ownCredentials) {
-        return gatewayError(
-          "UPSTREAM_UNAVAILABLE",
-          "The upstream refused the gateway's credentials",
-          error,
-        );
-      }
-      // The client gives these kinds only to documented statuses.
-      return gatewayError(documentedCode(error, "UPSTREAM_BAD_RESPONSE"), error.message, error);
+      // The client gives these kinds only to statuses the spec documents.
+      return mode === "broker"
+        ? "UPSTREAM_UNAVAILABLE"
+        : documentedCode(error, "UPSTREAM_BAD_RESPONSE");
     case "unprocessable":
-      return gatewayError(documentedCode(error, "UPSTREAM_BAD_RESPONSE"), error.message, error);
+      return documentedCode(error, "UPSTREAM_BAD_RESPONSE");
     case "server_error":
-      return gatewayError(documentedCode(error, "UPSTREAM_UNAVAILABLE"), error.message, error);
-    case "unexpected_response":
-      return gatewayError("UPSTREAM_BAD_RESPONSE", error.message, error);
-    case "timeout":
-      return gatewayError("UPSTREAM_TIMEOUT", error.message);
+      return documentedCode(error, "UPSTREAM_UNAVAILABLE");
     case "token_provider":
-      return gatewayError(
-        "UPSTREAM_UNAVAILABLE",
-        "The gateway could not authenticate to the upstream",
-      );
     case "aborted":
     case "network":
-      return gatewayError("UPSTREAM_UNAVAILABLE", error.message);
+      return "UPSTREAM_UNAVAILABLE";
+    case "unexpected_response":
+      return "UPSTREAM_BAD_RESPONSE";
+    case "timeout":
+      return "UPSTREAM_TIMEOUT";
+    default:
+      return unmapped(error);
   }
+}
+
+type Mode = "passthrough" | "broker";
+
+/**
+ * One place that turns a client error into the caller's GraphQL error: the
+ * code, `extensions.upstream` when the upstream answered, and a message that
+ * is safe for the caller (fixed in broker mode; the upstream's words,
+ * stripped of credentials and bounded, in passthrough mode). A token
+ * provider's details (client id, OAuth error) are never the caller's business.
+ */
+export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
+  if (error.kind === "invalid_request") return badUserInput(error.issues);
+  const code = codeFor(error, mode);
+  const upstream =
+    "status" in error
+      ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
+      : undefined;
+  const message =
+    mode === "broker" || error.kind === "token_provider"
+      ? BROKER_MESSAGES[error.kind]
+      : passthroughMessage(error.message);
+  return gatewayError(code, message, upstream);
+}
+
+/** Fails `pnpm typecheck` when the client gains an error kind this file does not map. */
+function unmapped(error: never): never {
+  throw new TypeError(`unmapped client error kind ${JSON.stringify((error as IdpError).kind)}`);
 }

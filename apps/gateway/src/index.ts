@@ -1,10 +1,7 @@
-export type { Authorizer } from "./auth/authorizer.js";
-export { createBrokerAuthorizer } from "./auth/broker.js";
-export { type BrokerAuthSettings, READ_ONLY_SCOPES } from "./auth/broker-settings.js";
+export { type App, type AppOptions, buildApp, type RunningApp } from "./app.js";
+export { READ_ONLY_SCOPES } from "./auth/broker-settings.js";
 export { type ConfigResult, type GatewayConfig, loadConfig } from "./config.js";
-export type { GatewayContext } from "./context.js";
-export { createLogger } from "./logger.js";
+export { GATEWAY_ERROR_CODES, type GatewayErrorCode } from "./error-codes.js";
+export { MAX_BODY_BYTES } from "./plugins/use-body-policy.js";
 export { schema } from "./schema/index.js";
 export { scopeEnumName } from "./schema/scope.js";
-export { listen, type RunningServer } from "./server.js";
-export { createGateway, type Gateway, type GatewayOptions } from "./yoga.js";

@@ -1,5 +1,6 @@
 import pino, { type Logger } from "pino";
 import sonicBoom from "sonic-boom";
+import type { SecretRegistry } from "./secrets.js";
 
 // sonic-boom is CommonJS: its class is a property of the module's export.
 const { SonicBoom } = sonicBoom;
@@ -23,15 +24,22 @@ export const REDACTED_PATHS = [
   "*.client_secret",
 ];
 
+/**
+ * The gateway's logger. Known paths are censored; with `secrets`, every
+ * line is also scrubbed of each secret in play, by value, wherever it
+ * appears (an upstream that echoes a token into its error text).
+ */
 export function createLogger(
   level: pino.LevelWithSilent,
   destination?: pino.DestinationStream,
+  secrets?: SecretRegistry,
 ): Logger {
   return pino(
     {
       level,
       base: { service: "tokengate-gateway" },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      ...(secrets && { hooks: { streamWrite: (line: string) => secrets.scrub(line) } }),
     },
     destination,
   );

@@ -1,16 +1,10 @@
 /**
- * The deployable entry: `node dist/main.js`. Reads the environment, serves
- * the gateway, and drains on SIGTERM/SIGINT. Everything else lives elsewhere.
+ * The deployable entry: `node dist/main.js`. Reads the environment, builds
+ * and serves the gateway, and drains on SIGTERM/SIGINT.
  */
-import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
-import { passthroughAuthorizer } from "./auth/authorizer.js";
+import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { createLogger, stdoutLogs } from "./logger.js";
-import { listen } from "./server.js";
-import { createGateway } from "./yoga.js";
-
-/** In-flight requests get this long to finish; the upstream timeout is the usual bound. */
-const DRAIN_GRACE_MS = 9_000;
+import { stdoutLogs } from "./logger.js";
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -19,41 +13,19 @@ if (!loaded.ok) {
 }
 const { config } = loaded;
 const logs = stdoutLogs();
-const logger = createLogger(config.logLevel, logs.stream);
-const { broker } = config;
-// Broker mode: the gateway authenticates upstream with its own bank token.
-const getToken = broker
-  ? clientCredentials({
-      baseUrl: config.idpBaseUrl,
-      clientId: broker.clientId,
-      clientSecret: broker.clientSecret,
-      scopes: broker.tokenScopes,
-      timeoutMs: config.idpTimeoutMs,
-    })
-  : undefined;
-const idp = createIdpClient({
-  baseUrl: config.idpBaseUrl,
-  timeoutMs: config.idpTimeoutMs,
-  getToken,
-});
-// jose (about 3.5 MB resident) is loaded only by a gateway that verifies callers.
-const authorizer = broker
-  ? (await import("./auth/broker.js")).createBrokerAuthorizer(broker.auth)
-  : passthroughAuthorizer;
-const gateway = createGateway({ idp, authorizer, logger, production: config.production });
+const app = await buildApp(config, { logDestination: logs.stream });
+const { logger } = app;
 
-const running = await listen(gateway, config.host, config.port, logger).catch(
-  async (error: Error) => {
-    logger.fatal({ err: error }, "could not listen");
-    await logs.endBeforeExit(1_000);
-    process.exit(1);
-  },
-);
+const running = await app.listen().catch(async (error: Error) => {
+  logger.fatal({ err: error }, "could not listen");
+  await logs.endBeforeExit(1_000);
+  process.exit(1);
+});
 logger.info(
   {
     url: `${running.url}/graphql`,
     upstream: config.idpBaseUrl,
-    mode: authorizer.mode,
+    mode: app.mode,
     production: config.production,
   },
   "tokengate gateway ready",
@@ -65,8 +37,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "draining");
-    void running.drain(DRAIN_GRACE_MS).then(async (clean) => {
-      await idp.close();
+    void running.stop().then(async (clean) => {
       logger.info({ clean }, "stopped");
       await logs.endBeforeExit(1_000);
       process.exit(clean ? 0 : 1);

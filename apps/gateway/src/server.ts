@@ -1,11 +1,12 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { createHotPath } from "./hot-path.js";
-import { respondWithError } from "./respond.js";
+import type { ServerLimits } from "./config.js";
+import { throttledWarning } from "./throttled-warning.js";
 import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
   /**
    * Stops accepting connections, lets in-flight requests finish, and resolves
@@ -14,52 +15,55 @@ export interface RunningServer {
   drain(graceMs: number): Promise<boolean>;
 }
 
-/** Largest request body accepted; a mutation is well under 2 KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-/** GraphQL over HTTP: a POST body is JSON; form and text bodies would dodge CORS preflight. */
-const JSON_MEDIA_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
-
 /**
- * Refuses, before any byte of it is read, a body that is not JSON, too large,
- * or of undeclared size (a chunked upload could otherwise stream forever).
+ * A request whose target and `Host` make no URL (`Host: a b`) cannot reach
+ * yoga, whose adapter would answer it with a 500 and a stack trace.
  */
-function bodyProblem(request: IncomingMessage): [number, string, string] | null {
-  if (request.method !== "POST") return null;
-  if (!JSON_MEDIA_TYPE.test(request.headers["content-type"] ?? "")) {
-    return [
-      415,
-      "UNSUPPORTED_MEDIA_TYPE",
-      "A POST body must be sent as Content-Type: application/json",
-    ];
-  }
-  const length = request.headers["content-length"];
-  if (length === undefined)
-    return [411, "LENGTH_REQUIRED", "A POST body must declare its Content-Length"];
-  if (Number(length) > MAX_BODY_BYTES) {
-    return [413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES} bytes`];
-  }
-  return null;
+function hasValidUrl(request: IncomingMessage): boolean {
+  return URL.canParse(`http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`);
 }
 
-/** Serves the gateway over HTTP on `host:port` (port 0: a free one). */
+function refuseMalformed(response: ServerResponse): void {
+  const body = JSON.stringify({
+    errors: [
+      { message: "Malformed request target or Host header", extensions: { code: "BAD_REQUEST" } },
+    ],
+  });
+  response.writeHead(400, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+  });
+  response.end(body);
+}
+
+/** Serves the gateway through yoga's own Node adapter on `host:port` (port 0: a free one). */
 export async function listen(
   gateway: Gateway,
   host: string,
   port: number,
+  limits: ServerLimits,
   logger: Logger,
 ): Promise<RunningServer> {
   let draining = false;
-  const hotPath = createHotPath(gateway, logger);
-  const server = createServer((request, response) => {
+  const warnMalformed = throttledWarning(logger, "refused malformed requests");
+  // Node checks the request and header timeouts on this interval (default 30 s).
+  const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
+  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
-    const problem = bodyProblem(request);
-    // The body is not read: the connection cannot be reused.
-    if (problem) return respondWithError(response, ...problem, { connection: "close" });
-    if (hotPath.accepts(request)) hotPath.serve(request, response);
-    else gateway(request, response);
+    if (!hasValidUrl(request)) {
+      warnMalformed({ method: request.method });
+      return refuseMalformed(response);
+    }
+    void gateway(request, response);
   });
+  // Slow-header and slow-body clients, idle sockets and connection floods
+  // are cut by Node itself, at the configured bounds.
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,29 +1,33 @@
 import type { IdpClient } from "@tokengate/idp-client";
-import { execute, GraphQLError } from "graphql";
-import {
-  createGraphQLError,
-  createYoga,
-  maskError,
-  type Plugin,
-  type YogaLogger,
-  type YogaServerInstance,
-} from "graphql-yoga";
+import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import type { Logger } from "pino";
-import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
+import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
-import { hardeningPlugins } from "./hardening.js";
-import { requestIdOf, useRequestId } from "./request-id.js";
+import { hardeningPlugins } from "./plugins/hardening.js";
+import { useBodyPolicy } from "./plugins/use-body-policy.js";
+import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
+import { useErrorCodes } from "./plugins/use-error-codes.js";
+import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
+import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
+import { useRequestSecrets } from "./plugins/use-request-secrets.js";
 import { schema } from "./schema/index.js";
-import { useErrorCodes } from "./use-error-codes.js";
+import type { SecretRegistry } from "./secrets.js";
+import { yogaLogger } from "./yoga-logger.js";
 
-export interface GatewayOptions {
-  /** The upstream client, built by the caller so tests can inject one. */
+export interface YogaOptions {
   idp: IdpClient;
-  /** Default: passthrough (the caller's bank token is forwarded). */
-  authorizer?: Authorizer;
+  authorizer: Authorizer;
   logger: Logger;
-  /** GraphiQL and introspection off. */
+  /** GraphiQL, introspection and suggestions off. */
   production: boolean;
+  /** Log lines are scrubbed of these by value. */
+  secrets: SecretRegistry;
+  /** What `/ready` answers. */
+  readiness: Readiness;
+  /** Aborted when the drain budget is nearly spent. */
+  shuttingDown: AbortSignal;
+  /** Browser origins allowed by CORS; none: no CORS headers at all. */
+  corsOrigins: readonly string[];
 }
 
 const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
@@ -43,56 +47,16 @@ mutation Mint {
 }
 `;
 
-/** Yoga logs through pino, so its lines get the same redaction. */
-function yogaLogger(logger: Logger): YogaLogger {
-  // yoga logs an error it masks, and again when that error escaped execution.
-  const logged = new WeakSet<object>();
-  const at =
-    (level: "debug" | "info" | "warn" | "error") =>
-    (...args: unknown[]) => {
-      const [first, ...rest] = args;
-      const detail = rest.length ? rest.map(String) : undefined;
-      if (first instanceof Error) {
-        // yoga logs each error it masks: keep the thrown error, stack and all.
-        const err = first instanceof GraphQLError ? (first.originalError ?? first) : first;
-        if (logged.has(err)) return;
-        logged.add(err);
-        logger[level]({ source: "yoga", err, detail }, "unexpected error, masked for the caller");
-      } else logger[level]({ source: "yoga", detail }, String(first));
-    };
-  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-}
-
 /**
- * graphql-js's own `execute` instead of yoga's default executor, whose extras
- * (@defer/@stream, subscriptions, input snapshots) this schema has no use
- * for; in-process it cut yoga's work per mint from about 52 to 44 µs.
+ * The yoga server over the Pothos schema, with the gateway's plugins.
+ * Anything thrown that is not one of the gateway's own GraphQL errors is
+ * logged and masked. `buildApp` is the one caller: it pairs the client and
+ * the authorizer from one auth mode.
  */
-const useGraphQLJsExecute: Plugin = {
-  onExecute({ setExecuteFn }) {
-    setExecuteFn(execute);
-  },
-};
-
-/**
- * Builds the gateway: a yoga server over the Pothos schema. Anything thrown
- * that is not one of the gateway's own GraphQL errors is logged and masked.
- */
-export function createGateway({
-  idp,
-  logger,
-  production,
-  authorizer = passthroughAuthorizer,
-}: GatewayOptions) {
-  let plugins: readonly Plugin[] = [];
-  // yoga keeps its full plugin list (its own plugins included) inside; the
-  // hot path replays their HTTP hooks.
-  const exposePlugins: Plugin = {
-    onYogaInit({ yoga }) {
-      plugins = yoga.getEnveloped._plugins as Plugin[];
-    },
-  };
-  const gateway = createYoga<Record<string, unknown>, GatewayContext>({
+export function createYogaServer(options: YogaOptions): Gateway {
+  const { idp, logger, production, authorizer, shuttingDown } = options;
+  const requestSecrets = useRequestSecrets(options.secrets);
+  return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
     landingPage: false,
@@ -103,17 +67,23 @@ export function createGateway({
           defaultQuery: EXAMPLE_OPERATION,
           headers: JSON.stringify({ Authorization: "Bearer demo-bank-token" }),
         },
+    // yoga's default reflects any Origin with credentials allowed.
+    cors:
+      options.corsOrigins.length > 0
+        ? { origin: [...options.corsOrigins], credentials: false }
+        : false,
     plugins: [
-      useGraphQLJsExecute,
+      useBodyPolicy(),
+      useReadiness(options.readiness),
       useRequestId(),
+      requestSecrets.plugin,
       useErrorCodes(),
+      useBoundedErrors({ production }),
       ...hardeningPlugins(production),
-      exposePlugins,
     ],
     batching: false,
-    // listen() refuses a body over MAX_BODY_BYTES, or of undeclared length,
-    // before it is read, and Node's parser stops at Content-Length; yoga's own
-    // limit would pipe every body through a stream to count it again.
+    // useBodyPolicy refuses a body over its limit, or of undeclared length,
+    // before it is read, and Node's parser stops at Content-Length.
     maxRequestBodySize: false,
     maskedErrors: {
       isDev: false,
@@ -126,12 +96,18 @@ export function createGateway({
     },
     context: ({ request }): GatewayContext => {
       const requestId = requestIdOf(request);
+      const authorization = request.headers.get("authorization");
+      const secrets = requestSecrets.secretsOf(request);
+      secrets.add(authorization?.replace(/^\S+\s+/, ""));
       let log: Logger | undefined;
       return {
         idp,
         authorizer,
-        authorization: request.headers.get("authorization"),
+        authorization,
         requestId,
+        callerGone: request.signal,
+        shuttingDown,
+        secrets,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
           log ??= logger.child({ requestId });
@@ -140,15 +116,6 @@ export function createGateway({
       };
     },
   });
-  pluginsByGateway.set(gateway, plugins);
-  return gateway;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
-
-const pluginsByGateway = new WeakMap<Gateway, readonly Plugin[]>();
-
-/** All a gateway's plugins, yoga's own included, in the order yoga runs them. */
-export function pluginsOf(gateway: Gateway): readonly Plugin[] {
-  return pluginsByGateway.get(gateway) ?? [];
-}

@@ -1,21 +1,24 @@
 import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, listen, type RunningServer } from "../src/index.js";
-import { BANK_TOKEN, buildGateway, GUID, MINT, startMintingUpstream } from "./support/gateway.js";
+import { isGatewayErrorCode } from "../src/error-codes.js";
+import {
+  BANK_TOKEN,
+  GUID,
+  MINT,
+  startGateway,
+  startMintingUpstream,
+  type TestGateway,
+} from "./support/gateway.js";
 import { type RawRequest, rawRequest } from "./support/raw-http.js";
 
 let upstream: FaultServer;
-let running: RunningServer;
+let running: TestGateway;
 
 beforeAll(async () => {
   upstream = await startMintingUpstream();
-  const { gateway } = buildGateway(upstream.url);
-  running = await listen(gateway, "127.0.0.1", 0, createLogger("silent"));
+  running = await startGateway(upstream.url);
 });
-afterAll(async () => {
-  await running.drain(1_000);
-  await upstream.close();
-});
+afterAll(() => upstream.close());
 
 const JSON_HEADERS = { "content-type": "application/json", authorization: BANK_TOKEN };
 const VALID = { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] };
@@ -308,7 +311,11 @@ describe(`a catalogue of ${catalogue.length} bad requests`, () => {
       errors?: { message: string; extensions?: { code?: string } }[];
     };
     expect(body.errors?.length, response.text.slice(0, 300)).toBeGreaterThan(0);
-    for (const error of body.errors ?? []) expect(typeof error.extensions?.code).toBe("string");
+    // Every code is one of the catalogue's, whoever raised it (yoga, armor, the gateway).
+    for (const error of body.errors ?? [])
+      expect(isGatewayErrorCode(error.extensions?.code)).toBe(true);
+    // Refusals made before the body is read pass through the same response hooks.
+    expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.errors?.map((error) => error.extensions?.code)).toContain(code);
     expect(body.errors?.map((error) => error.message).join("\n")).toMatch(message);
     expect(response.text).not.toMatch(LEAKS);

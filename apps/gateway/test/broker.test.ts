@@ -1,14 +1,7 @@
 import { createHmac } from "node:crypto";
-import { clientCredentials, createIdpClient } from "@tokengate/idp-client";
+import type { ServerResponse } from "node:http";
 import { type FaultServer, startFaultServer } from "@tokengate/testkit";
-import { prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createBrokerAuthorizer,
-  createGateway,
-  createLogger,
-  READ_ONLY_SCOPES,
-} from "../src/index.js";
 import {
   AUDIENCE,
   callerToken,
@@ -19,8 +12,13 @@ import {
   tokenParts,
   unsignedToken,
 } from "./support/caller-tokens.js";
-import { GUID, mint } from "./support/gateway.js";
-import { captureLogs } from "./support/logs.js";
+import {
+  GUID,
+  mint,
+  type SentRequest,
+  startGateway,
+  startRecordingPrism,
+} from "./support/gateway.js";
 
 const OTHER_GUID = "0123456789abcdef0123456789abcdef";
 const CLIENT_SECRET = "broker-client-secret-5e4d3c";
@@ -30,40 +28,31 @@ const READ = { customerGuid: GUID, scopes: ["CUSTOMERS_READ", "ACCOUNTS_READ"] }
 let key: SigningKey;
 let jwks: Awaited<ReturnType<typeof startJwksServer>>;
 
-/** A broker-mode gateway over `upstreamUrl`, recording what it sends and logs. */
-function brokerGateway(upstreamUrl: string) {
-  const sent: { url: string; authorization: string | null }[] = [];
-  const { sink, lines: logs } = captureLogs();
-  const idp = createIdpClient({
-    baseUrl: upstreamUrl,
-    getToken: clientCredentials({
-      baseUrl: upstreamUrl,
-      clientId: "bank-client",
-      clientSecret: CLIENT_SECRET,
-    }),
-    fetch: (request) => {
-      sent.push({ url: request.url, authorization: request.headers.get("authorization") });
-      return fetch(request);
+/** The settings that turn broker mode on, with the test JWKS. */
+function brokerEnv(): Record<string, string> {
+  return {
+    IDP_CLIENT_ID: "bank-client",
+    IDP_CLIENT_SECRET: CLIENT_SECRET,
+    AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_ADMIN_SCOPE: ADMIN_SCOPE,
+    AUTH_JWKS_COOLDOWN_MS: "0",
+  };
+}
+
+/** A broker-mode gateway, built as deployed, over a recording Prism. */
+async function brokerGatewayOverPrism() {
+  const upstream = await startRecordingPrism();
+  const gateway = await startGateway(upstream.url, brokerEnv());
+  // The bank token is fetched at start (readiness); mints are what a refusal must not send.
+  const sent = {
+    get mints() {
+      return upstream.sent.filter((request) => request.url === "/api/customer_tokens");
     },
-  });
-  const authorizer = createBrokerAuthorizer({
-    jwksUrl: `${jwks.url}/jwks.json`,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    customerClaim: "customer_guid",
-    allowedScopes: READ_ONLY_SCOPES,
-    adminScope: ADMIN_SCOPE,
-    algorithms: ["RS256", "ES256"],
-    clockToleranceSeconds: 5,
-    jwksCooldownMs: 0,
-  });
-  const gateway = createGateway({
-    idp,
-    authorizer,
-    logger: createLogger("debug", sink),
-    production: false,
-  });
-  return { gateway, sent, logs };
+    find: (match: (request: SentRequest) => boolean) => upstream.sent.find(match),
+  };
+  return { gateway, sent, logs: gateway.logs };
 }
 
 beforeAll(async () => {
@@ -76,18 +65,18 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe("broker mode against the Prism mock", () => {
   it("mints for the caller's own customer with the gateway's bank token, never the caller's", async () => {
-    const { gateway, sent } = brokerGateway(prismUrl());
+    const { gateway, sent } = await brokerGatewayOverPrism();
     const token = await callerToken(key, { sub: "user-1", customer_guid: GUID });
     const { body } = await mint(gateway, READ, bearer(token));
     expect(body.errors).toBeUndefined();
     expect(body.data?.createCustomerToken?.customerGuid).toBe(GUID);
     const mintCall = sent.find((request) => request.url.endsWith("/api/customer_tokens"));
-    expect(mintCall?.authorization).toMatch(/^Bearer eyJ/);
-    expect(mintCall?.authorization).not.toContain(token);
+    expect(mintCall?.headers.get("authorization")).toMatch(/^Bearer eyJ/);
+    expect(mintCall?.headers.get("authorization")).not.toContain(token);
   });
 
   it("lets an admin caller mint for any customer", async () => {
-    const { gateway } = brokerGateway(prismUrl());
+    const { gateway } = await brokerGatewayOverPrism();
     const token = await callerToken(key, { sub: "ops", scope: `profile ${ADMIN_SCOPE}` });
     const { body } = await mint(gateway, { ...READ, customerGuid: OTHER_GUID }, bearer(token));
     expect(body.errors).toBeUndefined();
@@ -95,7 +84,7 @@ describe("broker mode against the Prism mock", () => {
   });
 
   it("picks up a rotated signing key from the JWKS", async () => {
-    const { gateway } = brokerGateway(prismUrl());
+    const { gateway } = await brokerGatewayOverPrism();
     const first = await mint(
       gateway,
       READ,
@@ -235,10 +224,10 @@ describe("broker mode against the Prism mock", () => {
   it.each(attacks)(
     "refuses %s with %s (nothing sent upstream)",
     async (_name, headers, input, code, reason) => {
-      const { gateway, sent } = brokerGateway(prismUrl());
+      const { gateway, sent } = await brokerGatewayOverPrism();
       const { body } = await mint(gateway, input, await headers());
       expect(body.errors?.[0]?.extensions).toMatchObject({ code, reason });
-      expect(sent).toHaveLength(0);
+      expect(sent.mints).toHaveLength(0);
     },
   );
 
@@ -249,23 +238,23 @@ describe("broker mode against the Prism mock", () => {
       response.end();
     });
     try {
-      const fresh = brokerGateway(prismUrl());
+      const fresh = await brokerGatewayOverPrism();
       const { body } = await mint(fresh.gateway, READ, bearer(token));
       expect(body.errors?.[0]?.extensions).toMatchObject({
         code: "AUTH_UNAVAILABLE",
         reason: "keys_unavailable",
       });
-      expect(fresh.sent).toHaveLength(0);
+      expect(fresh.sent.mints).toHaveLength(0);
     } finally {
       jwks.publish([key]);
     }
   });
 
   it("refuses a missing token with UNAUTHENTICATED (nothing sent upstream)", async () => {
-    const { gateway, sent } = brokerGateway(prismUrl());
+    const { gateway, sent } = await brokerGatewayOverPrism();
     const { body } = await mint(gateway, READ, {});
     expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(sent).toHaveLength(0);
+    expect(sent.mints).toHaveLength(0);
   });
 });
 
@@ -308,7 +297,7 @@ describe("broker mode's bank token", () => {
   it("reports the upstream refusing the gateway's own credentials as UPSTREAM_UNAVAILABLE, without detail", async () => {
     tokenRequests = 0;
     refusedBankTokens = new Set(["bank-1", "bank-2"]);
-    const { gateway } = brokerGateway(upstream.url);
+    const gateway = await startGateway(upstream.url, brokerEnv());
     const { body } = await mint(
       gateway,
       READ,
@@ -322,7 +311,8 @@ describe("broker mode's bank token", () => {
   it("is fetched once for many mints, refreshed once after an upstream 401, and never logged", async () => {
     tokenRequests = 0;
     refusedBankTokens = new Set();
-    const { gateway, sent, logs } = brokerGateway(upstream.url);
+    const gateway = await startGateway(upstream.url, brokerEnv());
+    const { logs } = gateway;
     const token = await callerToken(key, { customer_guid: GUID });
     const first = await Promise.all(
       Array.from({ length: 10 }, () => mint(gateway, READ, bearer(token))),
@@ -339,8 +329,8 @@ describe("broker mode's bank token", () => {
     const after = await mint(gateway, READ, bearer(token));
     expect(after.body.errors).toBeUndefined();
     expect(tokenRequests).toBe(2);
-    const mints = sent.filter((request) => request.url.endsWith("/api/customer_tokens"));
-    expect(mints.slice(-2).map((request) => request.authorization)).toEqual([
+    const mints = upstream.requests.filter((request) => request.url === "/api/customer_tokens");
+    expect(mints.slice(-2).map((request) => request.headers.authorization)).toEqual([
       "Bearer bank-1",
       "Bearer bank-2",
     ]);
@@ -355,5 +345,96 @@ describe("broker mode's bank token", () => {
     ]) {
       expect(output).not.toContain(secret);
     }
+  });
+});
+
+describe("broker mode's key endpoint", () => {
+  it.each([
+    ["answers 500", (response: ServerResponse) => response.writeHead(500).end()],
+    [
+      "answers 5 MB of junk",
+      (response: ServerResponse) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(`{"keys":"${"x".repeat(5 * 1024 * 1024)}"}`);
+      },
+    ],
+  ])("that %s is fetched once per cooldown, not per request, and logged", async (_name, fault) => {
+    const failing = await startFaultServer((_request, response) => fault(response));
+    try {
+      const upstream = await startRecordingPrism();
+      const gateway = await startGateway(upstream.url, {
+        ...brokerEnv(),
+        AUTH_JWKS_URL: `${failing.url}/jwks.json`,
+        AUTH_JWKS_COOLDOWN_MS: "60000",
+      });
+      const token = bearer(await callerToken(key, { customer_guid: GUID }));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, () => mint(gateway, READ, token)),
+      );
+      for (const { body } of answers) {
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: "AUTH_UNAVAILABLE" });
+      }
+      expect(failing.requests.length).toBeLessThanOrEqual(1);
+      expect(gateway.logs.join("")).toContain("the JWKS could not be fetched");
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("refetches at most once per cooldown for tokens with unknown key ids", async () => {
+    const upstream = await startRecordingPrism();
+    const gateway = await startGateway(upstream.url, {
+      ...brokerEnv(),
+      AUTH_JWKS_COOLDOWN_MS: "60000",
+    });
+    const before = jwks.requests.length;
+    const stranger = await newSigningKey("key-unknown");
+    for (let i = 0; i < 10; i += 1) {
+      const { body } = await mint(
+        gateway,
+        READ,
+        bearer(await callerToken(stranger, { customer_guid: GUID })),
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: "UNAUTHENTICATED",
+        reason: "unknown_key",
+      });
+    }
+    expect(jwks.requests.length - before).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("broker mode's IP allowlist policy", () => {
+  const PUBLIC_16 = "52.94.0.0/16";
+  it.each([
+    [
+      "more entries than allowed",
+      ["34.120.17.5", "34.120.17.6", "34.120.17.7", "34.120.17.8", "34.120.17.9"],
+      "ip_allowlist_too_long",
+    ],
+    ["a range wider than /24", [PUBLIC_16], "ip_allowlist_too_wide"],
+  ])("refuses a non-admin caller %s (nothing sent)", async (_name, ipAllowlist, reason) => {
+    const { gateway, sent } = await brokerGatewayOverPrism();
+    const token = bearer(await callerToken(key, { customer_guid: GUID }));
+    const { body } = await mint(gateway, { ...READ, ipAllowlist }, token);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason });
+    expect(sent.mints).toHaveLength(0);
+  });
+
+  it("lets a non-admin caller attach a few narrow ranges, and an admin wide ones", async () => {
+    const { gateway, sent } = await brokerGatewayOverPrism();
+    const narrow = await mint(
+      gateway,
+      { ...READ, ipAllowlist: ["34.120.17.5", "52.94.7.0/24"] },
+      bearer(await callerToken(key, { customer_guid: GUID })),
+    );
+    expect(narrow.body.errors).toBeUndefined();
+    const wide = await mint(
+      gateway,
+      { ...READ, ipAllowlist: [PUBLIC_16] },
+      bearer(await callerToken(key, { sub: "ops", scope: ADMIN_SCOPE })),
+    );
+    expect(wide.body.errors).toBeUndefined();
+    expect(sent.mints).toHaveLength(2);
   });
 });

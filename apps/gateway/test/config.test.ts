@@ -13,6 +13,14 @@ describe("loadConfig", () => {
         production: false,
         logLevel: "info",
         broker: null,
+        server: {
+          headersTimeoutMs: 10_000,
+          requestTimeoutMs: 15_000,
+          keepAliveTimeoutMs: 5_000,
+          maxConnections: 1_000,
+        },
+        drainGraceMs: 9_000,
+        corsOrigins: [],
       },
     });
   });

@@ -1,10 +1,9 @@
-import { prismUrl } from "@tokengate/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { BANK_TOKEN, buildGateway, GUID, mint } from "./support/gateway.js";
+import { BANK_TOKEN, GUID, mint, startGatewayOverPrism } from "./support/gateway.js";
 
 describe("createCustomerToken against the Prism mock", () => {
   it("returns the token Prism minted, echoing the customer and scopes", async () => {
-    const { gateway, sent } = buildGateway(prismUrl());
+    const { sent, ...gateway } = await startGatewayOverPrism();
     const { status, body } = await mint(gateway, {
       customerGuid: GUID,
       scopes: ["CUSTOMERS_READ", "CUSTOMERS_PII_READ"],
@@ -28,7 +27,7 @@ describe("createCustomerToken against the Prism mock", () => {
   });
 
   it("forwards the caller's Authorization header verbatim and a request id", async () => {
-    const { gateway, sent } = buildGateway(prismUrl());
+    const { sent, ...gateway } = await startGatewayOverPrism();
     const response = await mint(
       gateway,
       { customerGuid: GUID, scopes: ["ACCOUNTS_READ"] },
@@ -54,7 +53,7 @@ describe("createCustomerToken against the Prism mock", () => {
       { ip_allowlist: ["34.120.17.5", "52.94.0.0/16"] },
     ],
   ])("sends optional fields only when given: %s", async (_name, extra, wire) => {
-    const { gateway, sent } = buildGateway(prismUrl());
+    const { sent, ...gateway } = await startGatewayOverPrism();
     const { body } = await mint(gateway, {
       customerGuid: GUID,
       scopes: ["CUSTOMERS_READ"],
@@ -65,13 +64,13 @@ describe("createCustomerToken against the Prism mock", () => {
   });
 
   it("generates a request id when the caller's is missing or unsafe", async () => {
-    const { gateway, sent } = buildGateway(prismUrl());
+    const { sent, ...gateway } = await startGatewayOverPrism();
     const response = await mint(
       gateway,
       { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] },
       {
         authorization: BANK_TOKEN,
-        "x-request-id": "evil\nline",
+        "x-request-id": "evil id\tforged=1",
       },
     );
     const id = response.headers.get("x-request-id");

@@ -1,9 +1,24 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import { getIntrospectionQuery } from "graphql";
-import { describe, expect, it } from "vitest";
-import { buildGateway, GUID, MINT, post } from "./support/gateway.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { passthroughAuthorizer } from "../src/auth/authorizer.js";
+import { createLogger } from "../src/logger.js";
+import { SecretRegistry } from "../src/secrets.js";
+import { createYogaServer } from "../src/yoga.js";
+import {
+  type GraphQLResponse,
+  GUID,
+  MINT,
+  post,
+  startGateway,
+  type TestGateway,
+} from "./support/gateway.js";
+import { captureLogs } from "./support/logs.js";
 
-const { gateway } = buildGateway("http://127.0.0.1:9");
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await startGateway("http://127.0.0.1:9");
+});
 
 describe("errors raised by the GraphQL engine carry a code", () => {
   it.each([
@@ -53,6 +68,8 @@ describe("document limits", () => {
 });
 
 describe("unexpected errors", () => {
+  // Nothing on the shipping path throws unexpectedly (the client returns every
+  // failure as a value), so this builds yoga with a client that does.
   it("are masked for the caller and logged", async () => {
     const broken: IdpClient = {
       baseUrl: "http://127.0.0.1:9",
@@ -61,11 +78,32 @@ describe("unexpected errors", () => {
       },
       close: async () => {},
     };
-    const { gateway: failing, logs } = buildGateway("http://127.0.0.1:9", { idp: broken });
-    const { status, body } = await post(failing, {
+    const { sink, lines: logs } = captureLogs();
+    const failing = createYogaServer({
+      idp: broken,
+      authorizer: passthroughAuthorizer,
+      logger: createLogger("debug", sink),
+      production: false,
+      secrets: new SecretRegistry(),
+      readiness: { notReadyBecause: () => null },
+      shuttingDown: new AbortController().signal,
+      corsOrigins: [],
+    });
+    const payload = JSON.stringify({
       query: MINT,
       variables: { input: { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] } },
     });
+    const response = await failing.fetch("http://gateway.test/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(payload)),
+        authorization: "Bearer t",
+      },
+      body: payload,
+    });
+    const { status } = response;
+    const body = (await response.json()) as GraphQLResponse["body"];
     expect(status).toBe(200);
     expect(body.errors?.[0]?.message).toBe("Unexpected error.");
     expect(body.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });

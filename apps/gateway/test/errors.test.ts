@@ -6,9 +6,8 @@ import {
   silence,
   startFaultServer,
 } from "@tokengate/testkit";
-import { preferResponse, prismUrl } from "@tokengate/testkit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGateway, GUID, mint } from "./support/gateway.js";
+import { GUID, mint, startGateway, startGatewayOverPrism } from "./support/gateway.js";
 
 const VALID = { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] };
 
@@ -65,7 +64,7 @@ describe("invalid input is BAD_USER_INPUT, names the field, and never reaches up
     ],
     ["a loopback range", { ...VALID, ipAllowlist: ["127.0.0.0/8"] }, /loopback/],
   ])("rejects %s", async (_name, input, message) => {
-    const { gateway, sent } = buildGateway(prismUrl());
+    const { sent, ...gateway } = await startGatewayOverPrism();
     const { status, body } = await mint(gateway, input);
     expect(status).toBe(200);
     expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -74,7 +73,7 @@ describe("invalid input is BAD_USER_INPUT, names the field, and never reaches up
   });
 
   it("reports every broken field in one error", async () => {
-    const { gateway } = buildGateway(prismUrl());
+    const gateway = await startGatewayOverPrism();
     const { body } = await mint(gateway, {
       customerGuid: "x",
       scopes: [],
@@ -93,7 +92,7 @@ describe("authentication", () => {
   ])(
     "refuses %s with UNAUTHENTICATED before validating input or calling upstream",
     async (_name, headers) => {
-      const { gateway, sent } = buildGateway(prismUrl());
+      const { sent, ...gateway } = await startGatewayOverPrism();
       const { body } = await mint(gateway, { customerGuid: "bad", scopes: [] }, headers);
       expect(body.errors).toHaveLength(1);
       expect(body.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
@@ -110,9 +109,7 @@ describe("upstream answers from the Prism mock map to codes", () => {
     [403, "forbidden", "FORBIDDEN", "forbidden"],
     [422, "no_customer", "CUSTOMER_NOT_FOUND", "no_customer"],
   ] as const)("%i %s → %s with extensions.upstream", async (status, example, code, messageCode) => {
-    const { gateway, sent } = buildGateway(prismUrl(), {
-      middleware: [preferResponse(status, example)],
-    });
+    const { sent, ...gateway } = await startGatewayOverPrism(`code=${status}, example=${example}`);
     const { status: httpStatus, body } = await mint(gateway, VALID);
     expect(httpStatus).toBe(200);
     expect(sent).toHaveLength(1);
@@ -197,7 +194,7 @@ describe("upstream faults from a local server map to codes", () => {
     ],
   ])("%s → %s", async (_name, arrange, code, upstreamInfo) => {
     arrange();
-    const { gateway } = buildGateway(upstream.url);
+    const gateway = await startGateway(upstream.url);
     const { status, body } = await mint(gateway, VALID);
     expect(status).toBe(200);
     expect(body.errors?.[0]?.extensions).toEqual({ code, upstream: upstreamInfo });
@@ -208,7 +205,7 @@ describe("upstream faults from a local server map to codes", () => {
     ["a reset mid-body", "UPSTREAM_UNAVAILABLE", () => upstream.setHandler(resetMidBody)],
   ])("%s → %s without extensions.upstream", async (_name, code, arrange) => {
     arrange();
-    const { gateway } = buildGateway(upstream.url, { timeoutMs: 300 });
+    const gateway = await startGateway(upstream.url, { IDP_TIMEOUT_MS: "300" });
     const { status, body } = await mint(gateway, VALID);
     expect(status).toBe(200);
     expect(body.errors?.[0]?.extensions).toEqual({ code });
@@ -216,7 +213,7 @@ describe("upstream faults from a local server map to codes", () => {
 
   it("a refused connection → UPSTREAM_UNAVAILABLE without extensions.upstream", async () => {
     // A free port: nothing listens there.
-    const { gateway } = buildGateway(`http://127.0.0.1:${await freePort("127.0.0.1")}`);
+    const gateway = await startGateway(`http://127.0.0.1:${await freePort("127.0.0.1")}`);
     const { body } = await mint(gateway, VALID);
     expect(body.errors?.[0]?.extensions).toEqual({ code: "UPSTREAM_UNAVAILABLE" });
     expect(body.errors?.[0]?.message).toMatch(/ECONNREFUSED/);

@@ -1,17 +1,12 @@
-import { prismUrl } from "@tokengate/testkit/vitest";
 import { GraphQLClient } from "graphql-request";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, listen, type RunningServer } from "../src/index.js";
-import { BANK_TOKEN, buildGateway, GUID, MINT, type TestGateway } from "./support/gateway.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BANK_TOKEN, GUID, MINT, startGatewayOverPrism } from "./support/gateway.js";
 
-let testGateway: TestGateway;
-let running: RunningServer;
+let running: Awaited<ReturnType<typeof startGatewayOverPrism>>;
 
 beforeAll(async () => {
-  testGateway = buildGateway(prismUrl());
-  running = await listen(testGateway.gateway, "127.0.0.1", 0, createLogger("silent"));
+  running = await startGatewayOverPrism();
 });
-afterAll(() => running.drain(1_000));
 
 describe("the gateway over a real socket", () => {
   it("mints a token for a GraphQL client, sending the scopes upstream as wire values", async () => {
@@ -28,7 +23,7 @@ describe("the gateway over a real socket", () => {
       expiresAt: "2030-01-01T00:00:00.000Z",
     });
     expect(String(result.createCustomerToken.accessToken)).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(testGateway.sent.at(-1)?.body).toEqual({
+    expect(running.sent.at(-1)?.body).toEqual({
       customer_guid: GUID,
       scopes: ["customers:pii:read", "external_bank_accounts:write"],
     });

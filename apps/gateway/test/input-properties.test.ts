@@ -3,7 +3,7 @@ import type { FaultServer } from "@tokengate/testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopeEnumName } from "../src/index.js";
-import { buildGateway, mint, startMintingUpstream, type TestGateway } from "./support/gateway.js";
+import { mint, startGateway, startMintingUpstream, type TestGateway } from "./support/gateway.js";
 
 /**
  * Labelled generators: each value knows whether the contract accepts it, so
@@ -85,7 +85,7 @@ let upstream: FaultServer;
 let gateway: TestGateway;
 beforeAll(async () => {
   upstream = await startMintingUpstream();
-  gateway = buildGateway(upstream.url);
+  gateway = await startGateway(upstream.url);
 });
 afterAll(() => upstream.close());
 
@@ -98,31 +98,31 @@ describe("input validation, for any generated input", () => {
         ipAllowlist,
         inherit,
         async (g, s, ips, inheritIpAllowlist) => {
-          const before = gateway.sent.length;
+          const before = upstream.requests.length;
           const input = {
             customerGuid: g.value,
             scopes: s.value,
             ipAllowlist: ips.value,
             inheritIpAllowlist,
           };
-          const { status, body } = await mint(gateway.gateway, input);
+          const { status, body } = await mint(gateway, input);
           expect(status).toBe(200);
           if (g.valid && s.valid && ips.valid) {
             expect(body.errors).toBeUndefined();
-            expect(gateway.sent.length).toBe(before + 1);
+            expect(upstream.requests.length).toBe(before + 1);
             const wire: Record<string, unknown> = {
               customer_guid: g.value,
               scopes: s.value.map((name) => CUSTOMER_TOKEN_SCOPES[scopeNames.indexOf(name)]),
             };
             if (inheritIpAllowlist != null) wire.inherit_ip_allowlist = inheritIpAllowlist;
             if (ips.value != null) wire.ip_allowlist = ips.value;
-            expect(gateway.sent.at(-1)?.body).toEqual(wire);
+            expect(JSON.parse(upstream.requests.at(-1)?.body ?? "")).toEqual(wire);
           } else {
             expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
             expect(body.errors?.[0]?.message).toMatch(
               /^Invalid input: input\.(customerGuid|scopes|ipAllowlist)/,
             );
-            expect(gateway.sent.length).toBe(before);
+            expect(upstream.requests.length).toBe(before);
           }
         },
       ),

@@ -39,7 +39,10 @@ function mintOver(url: string) {
     }),
   }).then(
     (response) =>
-      response.json() as Promise<{ data?: { createCustomerToken?: { accessToken?: string } } }>,
+      response.json() as Promise<{
+        data?: { createCustomerToken?: { accessToken?: string } };
+        errors?: { extensions?: { code?: string } }[];
+      }>,
   );
 }
 
@@ -91,6 +94,29 @@ describe("the gateway process", () => {
     expect(logs).toContain('"msg":"draining"');
     expect(logs).not.toContain(BANK_TOKEN.split(" ")[1]);
     expect(logs).not.toContain(MINTED);
+  });
+
+  it("keeps its drain budget whatever IDP_TIMEOUT_MS is: waiting mints are answered SHUTTING_DOWN, not reset", async () => {
+    const silent = await startFaultServer(() => undefined);
+    try {
+      const gateway = await runGateway({
+        IDP_BASE_URL: silent.url,
+        IDP_TIMEOUT_MS: "40000",
+        DRAIN_GRACE_MS: "2000",
+      }).ready;
+      const inFlight = Array.from({ length: 5 }, () => mintOver(gateway.url));
+      while (silent.requests.length < 5) await new Promise((resolve) => setTimeout(resolve, 10));
+      const stoppedAt = Date.now();
+      gateway.child.kill("SIGTERM");
+      const answers = await Promise.all(inFlight);
+      expect(answers.map((answer) => answer.errors?.[0]?.extensions?.code)).toEqual(
+        Array(5).fill("SHUTTING_DOWN"),
+      );
+      expect(await gateway.exit).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(3_000);
+    } finally {
+      await silent.close();
+    }
   });
 
   it("serves GraphiQL with the example operation in development", async () => {

@@ -3,7 +3,7 @@ import { CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
 import { type GraphQLEnumType, printSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema, scopeEnumName } from "../src/index.js";
-import { BANK_TOKEN, buildGateway, post } from "./support/gateway.js";
+import { BANK_TOKEN, post, startGateway } from "./support/gateway.js";
 
 const scopeEnum = schema.getType("CustomerTokenScope") as GraphQLEnumType;
 
@@ -29,7 +29,7 @@ describe("the CustomerTokenScope enum", () => {
   });
 
   it("is answered by the customerTokenScopes query, with each scope's parts", async () => {
-    const { gateway } = buildGateway("http://127.0.0.1:9");
+    const gateway = await startGateway("http://127.0.0.1:9");
     const { body } = await post(
       gateway,
       { query: "{ customerTokenScopes { scope wireValue resource access } }" },

@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import { request as httpRequest, type ServerResponse } from "node:http";
 import type { FaultHandler } from "./fault-server.js";
 
 /** Writes `value` as a JSON answer with `status`. */
@@ -28,3 +28,29 @@ export const resetMidBody: FaultHandler = (_request, response) => {
 
 /** Never answers. */
 export const silence: FaultHandler = () => undefined;
+
+/**
+ * Passes each request on to `target` (e.g. Prism) and its answer back
+ * unchanged, adding `headers` to the request (e.g. Prism's `Prefer`), so a
+ * test can see what reached the upstream while the upstream still answers.
+ */
+export function forwardTo(target: string, headers: Record<string, string> = {}): FaultHandler {
+  return (request, response, body) =>
+    new Promise<void>((resolve, reject) => {
+      const forwarded = httpRequest(
+        new URL(request.url ?? "/", target),
+        {
+          method: request.method,
+          headers: { ...request.headers, host: new URL(target).host, ...headers },
+        },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+          answer.once("end", resolve);
+          answer.once("error", reject);
+        },
+      );
+      forwarded.once("error", reject);
+      forwarded.end(body);
+    });
+}

@@ -1,4 +1,4 @@
 export { type FaultHandler, type FaultServer, startFaultServer } from "./fault-server.js";
-export { reply, resetMidBody, sendJson, silence } from "./faults.js";
+export { forwardTo, reply, resetMidBody, sendJson, silence } from "./faults.js";
 export { freePort } from "./free-port.js";
 export { type PrismMock, type PrismOptions, SPEC_PATH, startPrism } from "./prism.js";

@@ -1,13 +1,17 @@
-import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
+import type { CreateCustomerTokenRequest, TokenProvider } from "@tokengate/idp-client";
 import { gatewayError } from "../errors.js";
 
 /**
- * Decides whether a caller may mint a body, and how the upstream call is
- * authenticated. Throws a coded GraphQL error to refuse; nothing is sent then.
+ * An auth mode: whether a caller may mint a body, and how the upstream call
+ * is authenticated, in one value, so a broker policy can never sit over a
+ * client that forwards callers' tokens (or the reverse). Throws a coded
+ * GraphQL error to refuse; nothing is sent then.
  */
 export interface Authorizer {
   /** `passthrough` forwards the caller's bank token; `broker` holds its own. */
   readonly mode: "passthrough" | "broker";
+  /** The gateway's own bank token for the client (broker mode); absent when callers bring theirs. */
+  readonly getToken?: TokenProvider;
   /** Headers for the upstream call (empty when the client's own token provider authenticates). */
   authorize(
     authorization: string | null,

@@ -18,8 +18,12 @@ export interface BrokerAuthSettings {
   /** Asymmetric algorithms only: no `none`, no HMAC, so a public key can never act as a shared secret. */
   algorithms: readonly string[];
   clockToleranceSeconds: number;
+  /** Most `ipAllowlist` entries a non-admin caller may attach. */
+  maxIpAllowlistEntries: number;
+  /** Shortest CIDR prefix (largest range) a non-admin caller may attach; 24 allows up to 256 addresses. */
+  minIpAllowlistPrefix: number;
   /** Least time between two JWKS fetches for an unknown key id (key rotation). */
-  jwksCooldownMs?: number;
+  jwksCooldownMs: number;
 }
 
 /** Signature algorithms a caller token may use. */

@@ -1,8 +1,11 @@
-import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
+import { errors, type JWTPayload, jwtVerify } from "jose";
+import type { Logger } from "pino";
+import type { BrokerConfig } from "../broker-config.js";
 import { gatewayError } from "../errors.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
+import { createCallerKeys } from "./caller-keys.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): {
@@ -66,6 +69,37 @@ function refusal(error: unknown): {
   };
 }
 
+/** `52.94.0.0/16` → 16; a plain address is a /32. */
+function prefixOf(entry: string): number {
+  const slash = entry.indexOf("/");
+  return slash === -1 ? 32 : Number(entry.slice(slash + 1));
+}
+
+/**
+ * If the upstream merges a token's allowlist with the bank key's, a
+ * non-admin caller attaching wide public ranges would widen where the token
+ * works; the number and the size of the ranges it may attach are bounded.
+ */
+function refuseWideAllowlist(entries: readonly string[], settings: BrokerAuthSettings): void {
+  if (entries.length > settings.maxIpAllowlistEntries) {
+    throw gatewayError(
+      "FORBIDDEN",
+      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
+      undefined,
+      "ip_allowlist_too_long",
+    );
+  }
+  const wide = entries.filter((entry) => prefixOf(entry) < settings.minIpAllowlistPrefix);
+  if (wide.length > 0) {
+    throw gatewayError(
+      "FORBIDDEN",
+      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
+      undefined,
+      "ip_allowlist_too_wide",
+    );
+  }
+}
+
 function scopesOf(claims: JWTPayload): string[] {
   const { scope, scp } = claims as { scope?: unknown; scp?: unknown };
   if (typeof scope === "string") return scope.split(" ");
@@ -74,20 +108,37 @@ function scopesOf(claims: JWTPayload): string[] {
   return [];
 }
 
+/** Where the broker's bank token comes from: the upstream's token endpoint. */
+export interface BankTokenSource {
+  idpBaseUrl: string;
+  idpTimeoutMs: number;
+}
+
 /**
  * Token-broker mode: the caller's `Authorization` is its own app token, never
  * forwarded. It must be a JWT signed by a key of `jwksUrl`, from `issuer` for
  * `audience`, current; then the caller may mint only for the customer in its
  * `customerClaim` (any customer with `adminScope`), and only `allowedScopes`.
+ * The upstream call carries the gateway's own bank token, from the bank's
+ * client credentials.
  */
-export function createBrokerAuthorizer(settings: BrokerAuthSettings): Authorizer {
-  const keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
-    cooldownDuration: settings.jwksCooldownMs ?? 30_000,
-    timeoutDuration: 5_000,
-  });
+export function createBrokerAuthorizer(
+  broker: BrokerConfig,
+  upstream: BankTokenSource,
+  logger: Logger,
+): Authorizer {
+  const settings = broker.auth;
+  const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
   const allowed = new Set(settings.allowedScopes);
   return {
     mode: "broker",
+    getToken: clientCredentials({
+      baseUrl: upstream.idpBaseUrl,
+      clientId: broker.clientId,
+      clientSecret: broker.clientSecret,
+      scopes: broker.tokenScopes,
+      timeoutMs: upstream.idpTimeoutMs,
+    }),
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;
@@ -133,6 +184,7 @@ export function createBrokerAuthorizer(settings: BrokerAuthSettings): Authorizer
           "ip_allowlist_required",
         );
       }
+      if (!admin) refuseWideAllowlist(body.ip_allowlist ?? [], settings);
       const refused = body.scopes.filter((scope) => !allowed.has(scope));
       if (refused.length > 0) {
         throw gatewayError(

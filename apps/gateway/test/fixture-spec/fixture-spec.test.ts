@@ -9,36 +9,53 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type PrismMock, startPrism } from "@tokengate/testkit";
-import { preferResponse } from "@tokengate/testkit/vitest";
+import { forwardTo, type PrismMock, startFaultServer, startPrism } from "@tokengate/testkit";
 import { buildSchema, type GraphQLInputObjectType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ScratchWorkspace, scratchWorkspace } from "./scratch-workspace.js";
+import { scratchWorkspace } from "./scratch-workspace.js";
 
 const FIXTURE_SPEC = fileURLToPath(new URL("openapi.yaml", import.meta.url));
 const GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
 const VALID = { customerGuid: GUID, scopes: ["PLANS_READ"] };
 
-let workspace: ScratchWorkspace;
-let prism: PrismMock;
-let support: typeof import("../support/gateway.js");
-let sdl: string;
+// Built while the file is collected, so the scratch gateway's test support
+// registers its hooks like any test file's.
+const workspace = await scratchWorkspace(FIXTURE_SPEC);
+for (const pkg of ["packages/idp-client", "apps/gateway"] as const) {
+  await workspace.runScript(pkg, "generate");
+  await workspace.runScript(pkg, "build");
+}
+const sdl = await readFile(join(workspace.root, "apps/gateway/schema.graphql"), "utf8");
+const supportFile = join(workspace.root, "apps/gateway/test/support/gateway.ts");
+const support: typeof import("../support/gateway.js") = await import(
+  pathToFileURL(supportFile).href
+);
 
+let prism: PrismMock;
+const recorders: { close(): Promise<void> }[] = [];
 beforeAll(async () => {
-  workspace = await scratchWorkspace(FIXTURE_SPEC);
-  for (const pkg of ["packages/idp-client", "apps/gateway"] as const) {
-    await workspace.runScript(pkg, "generate");
-    await workspace.runScript(pkg, "build");
-  }
-  sdl = await readFile(join(workspace.root, "apps/gateway/schema.graphql"), "utf8");
-  const supportFile = join(workspace.root, "apps/gateway/test/support/gateway.ts");
-  support = await import(pathToFileURL(supportFile).href);
   prism = await startPrism({ spec: join(workspace.root, "spec/openapi.yaml") });
-}, 180_000);
-afterAll(async () => {
-  await prism?.stop();
-  await workspace?.remove();
 });
+afterAll(async () => {
+  await Promise.all(recorders.map((recorder) => recorder.close()));
+  await prism?.stop();
+  await workspace.remove();
+});
+
+/**
+ * The scratch gateway over a real local server in front of the fixture's
+ * Prism that records what reaches it; `prefer` picks Prism's answer.
+ */
+async function gatewayOverFixturePrism(prefer?: string) {
+  const sent: unknown[] = [];
+  const forward = forwardTo(prism.url, prefer ? { prefer } : {});
+  const recorder = await startFaultServer((request, response, body) => {
+    sent.push(body ? JSON.parse(body) : undefined);
+    return forward(request, response, body);
+  });
+  recorders.push(recorder);
+  return { gateway: await support.startGateway(recorder.url), sent };
+}
 
 describe("a spec with new fields, after pnpm generate && pnpm build alone", () => {
   it("prints each new request field in the SDL, described from its schema with its constraints", () => {
@@ -48,6 +65,7 @@ describe("a spec with new fields, after pnpm generate && pnpm build alone", () =
       "customerGuid",
       "scopes",
       "inheritIpAllowlist",
+      "ipAllowlist",
       "label",
       "region",
       "lifetimeSeconds",
@@ -81,7 +99,7 @@ describe("a spec with new fields, after pnpm generate && pnpm build alone", () =
   });
 
   it("forwards the new fields under their wire names and answers with the new output field", async () => {
-    const { gateway, sent } = support.buildGateway(prism.url);
+    const { gateway, sent } = await gatewayOverFixturePrism();
     const { body } = await support.post(gateway, {
       query: `mutation Mint($input: CreateCustomerTokenInput!) {
         createCustomerToken(input: $input) { accessToken expiresIn expiresAt customerGuid scopes }
@@ -91,7 +109,7 @@ describe("a spec with new fields, after pnpm generate && pnpm build alone", () =
       },
     });
     expect(body.errors).toBeUndefined();
-    expect(sent.map((request) => request.body)).toEqual([
+    expect(sent).toEqual([
       {
         customer_guid: GUID,
         scopes: ["plans:read"],
@@ -124,7 +142,7 @@ describe("a spec with new fields, after pnpm generate && pnpm build alone", () =
   ])(
     "refuses %s with BAD_USER_INPUT naming the GraphQL field, sending nothing",
     async (_name, extra, message) => {
-      const { gateway, sent } = support.buildGateway(prism.url);
+      const { gateway, sent } = await gatewayOverFixturePrism();
       const { body } = await support.mint(gateway, { ...VALID, ...extra });
       expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(body.errors?.[0]?.message).toMatch(message);
@@ -138,9 +156,7 @@ describe("a spec with new fields, after pnpm generate && pnpm build alone", () =
   ] as const)(
     "maps a documented %i (%s) to %s, the code its spec names",
     async (status, example, code) => {
-      const { gateway } = support.buildGateway(prism.url, {
-        middleware: [preferResponse(status, example)],
-      });
+      const { gateway } = await gatewayOverFixturePrism(`code=${status}, example=${example}`);
       const { body } = await support.mint(gateway, VALID);
       expect(body.errors?.[0]?.extensions).toEqual({
         code,

@@ -1,6 +1,7 @@
-import { createIdpClient, type IdpClient, type Middleware } from "@tokengate/idp-client";
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
-import { createGateway, createLogger, type Gateway } from "../../src/index.js";
+import { type FaultServer, forwardTo, startFaultServer } from "@tokengate/testkit";
+import { prismUrl } from "@tokengate/testkit/vitest";
+import { afterAll } from "vitest";
+import { type App, buildApp, loadConfig, type RunningApp } from "../../src/index.js";
 import { captureLogs } from "./logs.js";
 
 export const GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
@@ -13,46 +14,84 @@ export const MINT = /* GraphQL */ `
 `;
 
 export interface TestGateway {
-  gateway: Gateway;
-  /** Every request the client handed to the transport, as sent. */
-  sent: { url: string; headers: Headers; body: unknown }[];
+  /** Base URL of the gateway's own HTTP server, e.g. `http://127.0.0.1:41237`. */
+  url: string;
+  app: App;
   /** Every log line the gateway wrote, raw. */
   logs: string[];
+  /** Drains and closes it (done after the file's tests otherwise). */
+  stop(): Promise<boolean>;
+}
+
+const started: RunningApp[] = [];
+afterAll(async () => {
+  await Promise.all(started.splice(0).map((running) => running.stop()));
+});
+
+/**
+ * The gateway as deployed: `buildApp` over `loadConfig` of an environment
+ * whose upstream is `upstream`, listening on a free loopback port, with its
+ * logs captured at debug level. `env` adds or overrides settings.
+ */
+export async function startGateway(
+  upstream: string,
+  env: Record<string, string> = {},
+): Promise<TestGateway> {
+  const loaded = loadConfig({
+    IDP_BASE_URL: upstream,
+    IDP_TIMEOUT_MS: "2000",
+    LOG_LEVEL: "debug",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DRAIN_GRACE_MS: "1000",
+    ...env,
+  });
+  if (!loaded.ok) throw new Error(`test configuration refused: ${loaded.problems.join("; ")}`);
+  const { sink, lines: logs } = captureLogs();
+  const app = await buildApp(loaded.config, { logDestination: sink });
+  const running = await app.listen();
+  started.push(running);
+  return { url: running.url, app, logs, stop: () => running.stop() };
+}
+
+/** What reached the upstream: one entry per request, in order. */
+export interface SentRequest {
+  url: string;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface RecordingUpstream {
+  url: string;
+  sent: SentRequest[];
 }
 
 /**
- * The gateway as deployed, but with a client pointed at `baseUrl`, a
- * transport that records what is sent, and logs captured at debug level.
+ * A real local server in front of the Prism mock that records every request
+ * and passes it on; `prefer` (e.g. `code=422`) picks the answer Prism gives.
  */
-export function buildGateway(
-  baseUrl: string,
-  options: {
-    middleware?: Middleware[];
-    timeoutMs?: number;
-    production?: boolean;
-    idp?: IdpClient;
-  } = {},
-): TestGateway {
-  const sent: TestGateway["sent"] = [];
-  const { sink, lines: logs } = captureLogs();
-  const idp =
-    options.idp ??
-    createIdpClient({
-      baseUrl,
-      timeoutMs: options.timeoutMs ?? 2_000,
-      middleware: options.middleware,
-      fetch: async (request) => {
-        const copy = request.clone();
-        sent.push({ url: copy.url, headers: copy.headers, body: await copy.json() });
-        return fetch(request);
-      },
-    });
-  const gateway = createGateway({
-    idp,
-    logger: createLogger("debug", sink),
-    production: options.production ?? false,
+export async function startRecordingPrism(prefer?: string): Promise<RecordingUpstream> {
+  const sent: SentRequest[] = [];
+  const forward = forwardTo(prismUrl(), prefer ? { prefer } : {});
+  const server: FaultServer = await startFaultServer((request, response, body) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    sent.push({ url: request.url ?? "", headers, body: body ? JSON.parse(body) : undefined });
+    return forward(request, response, body);
   });
-  return { gateway, sent, logs };
+  afterAll(() => server.close());
+  return { url: server.url, sent };
+}
+
+/** A gateway over a recording Prism: the usual setup for a test that checks what is sent. */
+export async function startGatewayOverPrism(
+  prefer?: string,
+  env: Record<string, string> = {},
+): Promise<TestGateway & { sent: SentRequest[] }> {
+  const upstream = await startRecordingPrism(prefer);
+  return { ...(await startGateway(upstream.url, env)), sent: upstream.sent };
 }
 
 export interface GraphQLResponse {
@@ -67,13 +106,13 @@ export interface GraphQLResponse {
   };
 }
 
-/** POSTs one GraphQL operation in-process, as a client would over HTTP. */
+/** POSTs one GraphQL operation to the gateway's socket, as a client would. */
 export async function post(
-  gateway: Gateway,
+  gateway: { url: string },
   payload: { query: string; variables?: unknown },
   headers: Record<string, string> = { authorization: BANK_TOKEN },
 ): Promise<GraphQLResponse> {
-  const response = await gateway.fetch("http://gateway.test/graphql", {
+  const response = await fetch(`${gateway.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(payload),
@@ -81,7 +120,7 @@ export async function post(
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-export function mint(gateway: Gateway, input: unknown, headers?: Record<string, string>) {
+export function mint(gateway: { url: string }, input: unknown, headers?: Record<string, string>) {
   return post(gateway, { query: MINT, variables: { input } }, headers);
 }
 

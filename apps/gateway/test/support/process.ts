@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { onTestFinished } from "vitest";
+import { afterAll, onTestFinished } from "vitest";
 import { NODE_FLAGS } from "../../src/node-flags.js";
 
 /** The node arguments the gateway is deployed with: its V8 flags, then the built entry. */
@@ -21,6 +21,12 @@ export interface GatewayProcess {
   exit: Promise<number | NodeJS.Signals | null>;
 }
 
+const running = new Set<() => void>();
+afterAll(() => {
+  for (const kill of running) kill();
+  running.clear();
+});
+
 /** Runs the built gateway exactly as deployed: `node <NODE_FLAGS> dist/main.js`, configured by env; killed when the test ends. */
 export function runGateway(env: Record<string, string>): {
   ready: Promise<GatewayProcess>;
@@ -31,10 +37,17 @@ export function runGateway(env: Record<string, string>): {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  // A test that fails before it stops its gateway must not leave it running.
-  onTestFinished(() => {
+  // A test that fails before it stops its gateway must not leave it running:
+  // killed when the test ends, or (started from a hook) when the file's tests end.
+  const killIfRunning = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
+  };
+  running.add(killIfRunning);
+  try {
+    onTestFinished(killIfRunning);
+  } catch {
+    // Not inside a test: the afterAll below ends it.
+  }
   let text = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     text += chunk.toString("utf8");

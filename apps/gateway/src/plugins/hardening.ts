@@ -3,6 +3,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import type { GatewayErrorCode } from "../error-codes.js";
 
 /**
  * Limits on what one GraphQL document may ask for. The schema is shallow
@@ -19,7 +20,7 @@ export const DOCUMENT_LIMITS = {
 } as const;
 
 /** armor raises its rejections without a code; every error of this gateway has one. */
-const rejectWith = (code: string) => [
+const rejectWith = (code: GatewayErrorCode) => [
   (_context: unknown, error: GraphQLError) => {
     const extensions = error.extensions as Record<string, unknown>;
     extensions.code ??= code;

@@ -1,11 +1,12 @@
 import { GraphQLError } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
+import type { GatewayErrorCode } from "../error-codes.js";
 
 type OnExecuteDonePayload = Parameters<
   NonNullable<Exclude<Awaited<ReturnType<NonNullable<Plugin["onExecute"]>>>, void>["onExecuteDone"]>
 >[0];
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
+function withCode(error: GraphQLError, code: GatewayErrorCode): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
@@ -18,7 +19,7 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 
 function fillCodes<T extends GraphQLError>(
   errors: readonly T[],
-  code: string,
+  code: GatewayErrorCode,
 ): GraphQLError[] | null {
   if (errors.every((error) => error.extensions?.code)) return null;
   return errors.map((error) => (error.extensions?.code ? error : withCode(error, code)));

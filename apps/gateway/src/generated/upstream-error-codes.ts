@@ -4,7 +4,7 @@
  * change the spec and run `pnpm generate`.
  */
 import type { CREATE_CUSTOMER_TOKEN_ERRORS } from "@tokengate/idp-client";
-import type { GatewayErrorCode } from "../errors.js";
+import type { GatewayErrorCode } from "../error-codes.js";
 
 /** An answered error's GraphQL code, and the code of each documented `message_code` (`x-tokengate-graphql-code`). */
 interface DocumentedErrorCodes {
