@@ -2,9 +2,9 @@
  * The contract reaches GraphQL with no hand edit: a scratch copy of the
  * client and the gateway gets a second, small spec (`openapi.yaml` beside
  * this file, not the real one), runs `pnpm generate` and `pnpm build` in
- * each package, and the gateway built from it is driven in-process against a
- * Prism mock of that spec, through the same test support as every other
- * gateway test.
+ * each package, and the gateway built from it is started by the same test
+ * support as every other gateway test (`buildApp`, a free loopback port),
+ * in front of a recording server and a Prism mock of that spec.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -35,7 +35,7 @@ let prism: PrismMock;
 const recorders: { close(): Promise<void> }[] = [];
 beforeAll(async () => {
   prism = await startPrism({ spec: join(workspace.root, "spec/openapi.yaml") });
-});
+}, 60_000);
 afterAll(async () => {
   await Promise.all(recorders.map((recorder) => recorder.close()));
   await prism?.stop();
