@@ -51,6 +51,7 @@ const BROKER_MESSAGES: Record<AnsweredKind, string> = {
   aborted: "The call was cancelled",
   token_provider: "The gateway could not authenticate to the upstream",
   network: "The upstream could not be reached",
+  internal: "Unexpected error.",
 };
 
 /** Passthrough messages name the upstream's own words, within this many characters. */
@@ -120,6 +121,8 @@ function codeFor(
       return "UPSTREAM_BAD_RESPONSE";
     case "timeout":
       return "UPSTREAM_TIMEOUT";
+    case "internal":
+      return "INTERNAL_SERVER_ERROR";
     default:
       return unmapped(error);
   }
@@ -142,7 +145,7 @@ export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
       ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
       : undefined;
   const message =
-    mode === "broker" || error.kind === "token_provider"
+    mode === "broker" || error.kind === "token_provider" || error.kind === "internal"
       ? BROKER_MESSAGES[error.kind]
       : passthroughMessage(error.message);
   return gatewayError(code, message, upstream);

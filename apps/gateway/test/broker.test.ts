@@ -438,3 +438,21 @@ describe("broker mode's IP allowlist policy", () => {
     expect(sent.mints).toHaveLength(2);
   });
 });
+
+describe("broker mode's slow token endpoint", () => {
+  it("is UPSTREAM_TIMEOUT every time, whichever clock runs out first", async () => {
+    const silent = await startFaultServer(() => undefined);
+    try {
+      const gateway = await startGateway(silent.url, { ...brokerEnv(), IDP_TIMEOUT_MS: "300" });
+      const token = bearer(await callerToken(key, { customer_guid: GUID }));
+      const codes = new Set<unknown>();
+      for (let i = 0; i < 4; i += 1) {
+        const { body } = await mint(gateway, READ, token);
+        codes.add(body.errors?.[0]?.extensions?.code);
+      }
+      expect([...codes]).toEqual(["UPSTREAM_TIMEOUT"]);
+    } finally {
+      await silent.close();
+    }
+  });
+});

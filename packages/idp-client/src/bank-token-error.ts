@@ -10,6 +10,8 @@ export class BankTokenError extends Error {
     readonly status: number | null,
     /** The OAuth `error` code (`invalid_client`, …), when the body had one. */
     readonly oauthError: string | null,
+    /** The token endpoint gave no answer within its time: a timeout like any other upstream's. */
+    readonly timeoutMs: number | null = null,
   ) {
     super(message);
   }

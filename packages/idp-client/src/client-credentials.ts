@@ -98,11 +98,16 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
         redirect: "error",
       })
       .catch((error: unknown) => {
-        const why =
-          (error as Error).name === "TimeoutError"
-            ? `no answer within ${timeoutMs} ms`
-            : (errorCode(error) ?? "network error");
-        throw new BankTokenError(`Could not get a bank token: ${why}`, null, null);
+        const timedOut = (error as Error).name === "TimeoutError";
+        const why = timedOut
+          ? `no answer within ${timeoutMs} ms`
+          : (errorCode(error) ?? "network error");
+        throw new BankTokenError(
+          `Could not get a bank token: ${why}`,
+          null,
+          null,
+          timedOut ? timeoutMs : null,
+        );
       });
     const { data, error, response } = answer;
     if (!response.ok) {

@@ -1,14 +1,13 @@
-import createClient, { type Middleware } from "openapi-fetch";
+import type { Middleware } from "openapi-fetch";
 import { resolveBaseUrl } from "./base-url.js";
 import { Deadline } from "./deadline.js";
 import { type IdpError, invalidRequest } from "./errors.js";
-import type { paths } from "./generated/openapi.js";
-import { type ParsedBody, parseJson, readCustomerTokenAnswer } from "./response.js";
+import type { CreateCustomerTokenResult } from "./result.js";
 import { retryDelayMs } from "./retry.js";
+import { createSend } from "./send.js";
 import { thrownToError, tokenProviderError } from "./thrown-errors.js";
-import { ResponseBodyError } from "./transport/errors.js";
-import { createTransport } from "./transport/index.js";
-import type { CreateCustomerTokenRequest, CustomerToken, ServerAlias } from "./types.js";
+import { createTransport, NoAnswerError } from "./transport/index.js";
+import type { CreateCustomerTokenRequest, ServerAlias } from "./types.js";
 import { validateCreateCustomerTokenRequest } from "./validate.js";
 
 /**
@@ -26,7 +25,9 @@ export type IdpClientOptions = Auth & {
   baseUrl: ServerAlias | (string & {}) | URL;
   /**
    * A WHATWG `fetch` to send requests with (to observe or route them). By
-   * default the client uses its own keep-alive undici pool instead.
+   * default the client uses its own keep-alive undici pool instead; either
+   * way redirects are refused, bodies capped and failures told apart alike.
+   * It is given `redirect: "manual"` requests and must not follow redirects.
    */
   fetch?: (request: Request) => Promise<Response>;
   /** Time allowed for one call, retry included, connect to last byte. Default 10 000 ms. */
@@ -39,7 +40,10 @@ export type IdpClientOptions = Auth & {
   keepAliveTimeoutMs?: number;
   /** Retry once on 502/503 or when no answer arrived. Default true. */
   retry?: boolean;
-  /** openapi-fetch middleware, run on every request (e.g. tracing headers). */
+  /**
+   * openapi-fetch middleware, run on every request (e.g. tracing headers),
+   * given real `Request`/`Response` objects as openapi-fetch documents.
+   */
   middleware?: Middleware[];
 };
 
@@ -53,11 +57,6 @@ export interface CallOptions {
   /** Extra request headers (e.g. `x-request-id`). */
   headers?: Record<string, string>;
 }
-
-/** `{ data }` on success, `{ error }` otherwise; `response` when one arrived. */
-export type CreateCustomerTokenResult =
-  | { data: CustomerToken; error?: never; response: Response }
-  | { data?: never; error: IdpError; response?: Response };
 
 export interface IdpClient {
   /** The resolved upstream origin, e.g. `https://id.sandbox.cybrid.app`. */
@@ -79,11 +78,20 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 export const DEFAULT_CONNECTIONS = 64;
 export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 10_000;
 
-function hasAuthorization(headers: Record<string, string> | undefined): boolean {
-  return (
-    headers !== undefined &&
-    Object.keys(headers).some((name) => name.toLowerCase() === "authorization")
-  );
+/** One try: its result, and whether the upstream provably never answered it (the one network failure worth a retry). */
+interface Attempt {
+  result: CreateCustomerTokenResult;
+  noAnswer: boolean;
+}
+
+/** The request headers of a call, lower-case, before authentication. */
+function baseHeaders(extra: Record<string, string> | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json",
+  };
+  if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
+  return headers;
 }
 
 /**
@@ -103,13 +111,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   const baseUrl = resolveBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retry = options.retry ?? true;
-
-  const {
-    transport,
-    Request: RequestClass,
-    signalFor,
-    close: closeTransport,
-  } = createTransport({
+  const transport = createTransport({
     baseUrl,
     fetch: options.fetch,
     timeoutMs,
@@ -117,62 +119,23 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     connections: options.connections ?? DEFAULT_CONNECTIONS,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
   });
-  const client = createClient<paths>({
-    baseUrl,
-    fetch: transport,
-    ...(RequestClass && { Request: RequestClass }),
-  });
-  // Auth is a plain header set per call, not middleware: openapi-fetch skips
-  // its middleware machinery entirely when a client has none.
+  const send = createSend({ baseUrl, transport, middleware: options.middleware ?? [] });
   const { getToken } = options;
   const staticAuthorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
-  for (const middleware of options.middleware ?? []) client.use(middleware);
+  let closed = false;
 
-  /** One try; `answered` says whether any answer arrived (only a try without one may be retried as "network"). */
   async function attempt(
     body: CreateCustomerTokenRequest,
     headers: Record<string, string>,
     deadline: Deadline,
-    signal: AbortSignal,
-  ): Promise<{ result: CreateCustomerTokenResult; answered: boolean }> {
-    let answered = false;
+  ): Promise<Attempt> {
     try {
-      const { data, error, response } = await client.POST("/api/customer_tokens", {
-        body,
-        headers,
-        signal,
-        parseAs: "text",
-        // Never replay the body and bank token to wherever a redirect points.
-        redirect: "error",
-        // The undici transport reads the whole body before it returns; a
-        // caller's fetch returns first and openapi-fetch reads the body later.
-        ...(options.fetch && {
-          fetch: (request: Request) =>
-            transport(request).then((response) => {
-              answered = true;
-              return response;
-            }),
-        }),
-      });
-      // openapi-fetch hands back text for a 2xx and tries JSON.parse on
-      // anything else; bring both to one shape before checking the contract.
-      const parsed: ParsedBody = response.ok
-        ? parseJson(data ?? "")
-        : typeof error === "string" || error === undefined
-          ? { ok: false }
-          : { ok: true, value: error };
-      const outcome = readCustomerTokenAnswer(
-        response.status,
-        parsed,
-        response.headers.get("retry-after"),
-      );
-      const result: CreateCustomerTokenResult = outcome.ok
-        ? { data: outcome.token, response }
-        : { error: outcome.error, response };
-      return { result, answered: true };
+      return { result: await send(body, headers, deadline), noAnswer: false };
     } catch (thrown) {
-      answered ||= thrown instanceof ResponseBodyError;
-      return { result: { error: thrownToError(thrown, deadline) }, answered };
+      return {
+        result: { error: thrownToError(thrown, deadline) },
+        noAnswer: thrown instanceof NoAnswerError && !deadline.aborted,
+      };
     }
   }
 
@@ -192,16 +155,21 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   ): Promise<CreateCustomerTokenResult> {
     const checked = validateCreateCustomerTokenRequest(body);
     if (!checked.ok) return { error: invalidRequest(checked.issues) };
+    // The same on both transports: a closed pool would refuse, a caller's fetch would not.
+    if (closed) {
+      return {
+        error: { kind: "network", message: "The client is closed; nothing was sent", code: null },
+      };
+    }
 
     // One deadline for everything this call does: the bank token, the
     // attempt, the pause and the retry.
     const deadline = new Deadline(call.timeoutMs ?? timeoutMs, call.signal);
-    const signal = signalFor(deadline);
     try {
-      const headers: Record<string, string> = { accept: "application/json", ...call.headers };
+      const headers = baseHeaders(call.headers);
       let providerToken: string | undefined;
       if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
-      else if (!hasAuthorization(call.headers)) {
+      else if (headers.authorization === undefined) {
         if (getToken) {
           try {
             providerToken = await bankToken(getToken, deadline);
@@ -212,12 +180,12 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         } else if (staticAuthorization) headers.authorization = staticAuthorization;
       }
 
-      let { result, answered } = await attempt(checked.value, headers, deadline, signal);
+      let { result, noAnswer } = await attempt(checked.value, headers, deadline);
       const delay =
-        retry && result.error ? retryDelayMs(result.error, answered, deadline.remainingMs()) : null;
+        retry && result.error ? retryDelayMs(result.error, noAnswer, deadline.remainingMs()) : null;
       if (delay !== null) {
         await deadline.sleep(delay);
-        ({ result, answered } = await attempt(checked.value, headers, deadline, signal));
+        ({ result, noAnswer } = await attempt(checked.value, headers, deadline));
       }
       // A cached bank token the upstream no longer accepts: refresh it once
       // and try once more. Never more: a second 401 is the answer.
@@ -229,7 +197,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
         getToken.invalidate(providerToken);
         try {
           headers.authorization = `Bearer ${await bankToken(getToken, deadline)}`;
-          ({ result } = await attempt(checked.value, headers, deadline, signal));
+          ({ result } = await attempt(checked.value, headers, deadline));
         } catch (error) {
           result = { error: failedToken(error, deadline) };
         }
@@ -240,5 +208,12 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     }
   }
 
-  return { baseUrl, createCustomerToken, close: () => closeTransport() };
+  return {
+    baseUrl,
+    createCustomerToken,
+    close: () => {
+      closed = true;
+      return transport.close();
+    },
+  };
 }

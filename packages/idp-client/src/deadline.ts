@@ -14,6 +14,7 @@ export class Deadline extends EventEmitter {
   readonly expiresAt: number;
   private readonly timer: NodeJS.Timeout;
   private readonly onCallerAbort: (() => void) | undefined;
+  private signal: AbortSignal | undefined;
 
   constructor(
     readonly timeoutMs: number,
@@ -84,10 +85,13 @@ export class Deadline extends EventEmitter {
     if (this.onCallerAbort) this.caller?.removeEventListener("abort", this.onCallerAbort);
   }
 
+  /** The deadline as a WHATWG `AbortSignal` (one per deadline, made on first use). */
   toAbortSignal(): AbortSignal {
+    if (this.signal) return this.signal;
     const controller = new AbortController();
     if (this.aborted) controller.abort(this.reason);
     else this.once("abort", () => controller.abort(this.reason));
-    return controller.signal;
+    this.signal = controller.signal;
+    return this.signal;
   }
 }

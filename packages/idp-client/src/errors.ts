@@ -1,7 +1,7 @@
 import type { ValidationIssue } from "./validate.js";
 
-/** What the upstream said, for the errors that come from an answer. */
-interface Answered {
+/** What the upstream's answer said, for the errors that come from one. */
+interface AnswerDetails {
   /** The HTTP status the upstream answered with. */
   status: number;
   /** `message_code` of a well-formed `ErrorResponse` body, else `null`. */
@@ -18,19 +18,22 @@ export type IdpError =
   /** The request broke the contract; nothing was sent. */
   | { kind: "invalid_request"; message: string; issues: ValidationIssue[] }
   /** 401: the bank token is missing, malformed, expired or not a bank's. */
-  | ({ kind: "unauthorized"; message: string } & Answered)
+  | ({ kind: "unauthorized"; message: string } & AnswerDetails)
   /** 403: the bank token lacks `customers:write`/`customers:read`. */
-  | ({ kind: "forbidden"; message: string } & Answered)
+  | ({ kind: "forbidden"; message: string } & AnswerDetails)
   /** 422: the upstream refused the request (`no_customer`: unknown customer). */
-  | ({ kind: "unprocessable"; message: string } & Answered)
+  | ({ kind: "unprocessable"; message: string } & AnswerDetails)
   /** 5xx: the upstream is failing; `retryAfter` echoes its `Retry-After`. */
-  | ({ kind: "server_error"; message: string; retryAfter: string | null } & Answered)
-  /** An answer the contract does not allow: another status, a non-JSON or wrong body. */
+  | ({ kind: "server_error"; message: string; retryAfter: string | null } & AnswerDetails)
+  /**
+   * An answer the contract does not allow: another status, a non-JSON or
+   * wrong body, a body over `maxResponseBytes`, or a redirect (never followed).
+   */
   | ({
       kind: "unexpected_response";
       message: string;
-      reason: "undocumented_status" | "not_json" | "contract_violation" | "too_large";
-    } & Answered)
+      reason: UnexpectedResponseReason;
+    } & AnswerDetails)
   /** No answer within `timeoutMs`. */
   | { kind: "timeout"; message: string; timeoutMs: number }
   /** The caller's `AbortSignal` fired. */
@@ -38,9 +41,23 @@ export type IdpError =
   /** The `getToken` provider failed, so no request was sent. */
   | { kind: "token_provider"; message: string }
   /** The upstream could not be reached or dropped the connection. */
-  | { kind: "network"; message: string; code: string | null };
+  | { kind: "network"; message: string; code: string | null }
+  /**
+   * Something threw that is no network failure: a middleware, a caller's
+   * `fetch`, or a bug. Never retried; the thrown message is not kept, since
+   * it may hold a secret.
+   */
+  | { kind: "internal"; message: string };
 
 export type IdpErrorKind = IdpError["kind"];
+
+/** Why an answer was `unexpected_response`. */
+export type UnexpectedResponseReason =
+  | "undocumented_status"
+  | "not_json"
+  | "contract_violation"
+  | "too_large"
+  | "redirect";
 
 export function invalidRequest(issues: ValidationIssue[]): IdpError {
   const list = issues.map((issue) => `${issue.field} ${issue.message}`).join("; ");

@@ -3,7 +3,6 @@ export { BankTokenError } from "./bank-token-error.js";
 export { resolveBaseUrl } from "./base-url.js";
 export {
   type CallOptions,
-  type CreateCustomerTokenResult,
   createIdpClient,
   DEFAULT_CONNECTIONS,
   DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
@@ -19,13 +18,14 @@ export {
   clientCredentials,
   DEFAULT_BANK_TOKEN_SCOPES,
 } from "./client-credentials.js";
-export type { IdpError, IdpErrorKind } from "./errors.js";
+export type { IdpError, IdpErrorKind, UnexpectedResponseReason } from "./errors.js";
 export {
   CREATE_CUSTOMER_TOKEN_ERRORS,
   CUSTOMER_TOKEN_SCOPES,
   SERVER_URLS,
 } from "./generated/contract.js";
 export type { components, operations, paths } from "./generated/openapi.js";
+export type { CreateCustomerTokenResult } from "./result.js";
 export type {
   CreateCustomerTokenRequest,
   CustomerToken,

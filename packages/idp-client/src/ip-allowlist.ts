@@ -1,16 +1,10 @@
 import ipaddr from "ipaddr.js";
+import { SPECIAL_PURPOSE_BLOCKS } from "./special-purpose-blocks.js";
 
-type Range = [ipaddr.IPv4, number];
-
-/**
- * ipaddr.js keeps the RFC special-purpose IPv4 blocks (private, loopback,
- * link-local, reserved, …) on the prototype without typing them; reading them
- * keeps one maintained list instead of a copy here.
- */
-const specialRanges = (
-  ipaddr.IPv4.prototype as unknown as { SpecialRanges?: Record<string, Range[]> }
-).SpecialRanges;
-if (!specialRanges) throw new Error("ipaddr.js no longer exposes IPv4 SpecialRanges");
+const specialBlocks = SPECIAL_PURPOSE_BLOCKS.map((block) => ({
+  ...block,
+  address: ipaddr.IPv4.parse(block.network),
+}));
 
 const RANGE_WORDS: Record<string, string> = {
   unspecified: "unspecified",
@@ -21,18 +15,19 @@ const RANGE_WORDS: Record<string, string> = {
   carrierGradeNat: "carrier-grade NAT",
   private: "private",
   reserved: "reserved",
+  as112: "AS112",
+  amt: "AMT relay",
 };
 
-/** The first special-purpose block a CIDR block overlaps, if any. */
+/**
+ * The first special-purpose block a CIDR block overlaps, if any: the block
+ * starts inside one (ipaddr.js's own `range()`), or contains one's network.
+ */
 function overlappedSpecialRange(network: ipaddr.IPv4, prefix: number): string | undefined {
-  for (const [name, ranges] of Object.entries(specialRanges ?? {})) {
-    for (const [rangeNetwork, rangePrefix] of ranges) {
-      // Two aligned blocks overlap exactly when they agree on the shorter prefix.
-      if (network.match(rangeNetwork, Math.min(prefix, rangePrefix)))
-        return RANGE_WORDS[name] ?? name;
-    }
-  }
-  return undefined;
+  const own = network.range();
+  if (own !== "unicast") return RANGE_WORDS[own] ?? own;
+  const inside = specialBlocks.find((block) => block.address.match(network, prefix));
+  return inside && (RANGE_WORDS[inside.range] ?? inside.range);
 }
 
 /**

@@ -14,11 +14,11 @@ const BACKOFF_SPREAD_MS = 100;
  */
 export function retryDelayMs(
   error: IdpError,
-  answered: boolean,
+  noAnswer: boolean,
   remainingMs: number,
 ): number | null {
   const retryable =
-    (error.kind === "network" && !answered) ||
+    (error.kind === "network" && noAnswer) ||
     (error.kind === "server_error" && (error.status === 502 || error.status === 503));
   if (!retryable) return null;
   let delay = BACKOFF_MIN_MS + Math.random() * BACKOFF_SPREAD_MS;

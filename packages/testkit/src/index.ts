@@ -1,4 +1,15 @@
 export { type FaultHandler, type FaultServer, startFaultServer } from "./fault-server.js";
-export { forwardTo, reply, resetMidBody, sendJson, silence } from "./faults.js";
+export {
+  forwardTo,
+  inTurn,
+  largeBody,
+  notHttp,
+  redirect,
+  reply,
+  resetBeforeAnswer,
+  resetMidBody,
+  sendJson,
+  silence,
+} from "./faults.js";
 export { freePort } from "./free-port.js";
 export { type PrismMock, type PrismOptions, SPEC_PATH, startPrism } from "./prism.js";

@@ -1,58 +1,8 @@
 import type { Readable } from "node:stream";
 import { Pool } from "undici";
-import { declaresTooMuch, ResponseBodyError, ResponseTooLargeError } from "./errors.js";
-
-/**
- * The part of a WHATWG `Request` that openapi-fetch builds and our middleware
- * reads. Constructing a real `Request` (and `Response`, and web streams) per
- * call was the largest cost of an upstream call in profiles; this keeps the
- * headers as openapi-fetch made them and nothing more.
- */
-export class WireRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: string | undefined;
-  readonly signal: AbortSignal | undefined;
-  /** openapi-fetch copies every init field the request lacks; having it keeps one shape. */
-  readonly redirect: RequestInit["redirect"];
-  constructor(input: string | URL, init: RequestInit = {}) {
-    this.url = String(input);
-    this.method = init.method ?? "GET";
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = typeof init.body === "string" ? init.body : undefined;
-    this.signal = init.signal ?? undefined;
-    this.redirect = init.redirect ?? "follow";
-  }
-}
-
-/** undici's parsed response headers, read the way a `Headers` is. */
-class WireHeaders {
-  constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
-  get(name: string): string | null {
-    const value = this.raw[name.toLowerCase()];
-    if (value === undefined) return null;
-    return Array.isArray(value) ? value.join(", ") : value;
-  }
-}
-
-/** A fully read answer, shaped as much like a `Response` as openapi-fetch needs. */
-class WireResponse {
-  readonly ok: boolean;
-  readonly headers: WireHeaders;
-  constructor(
-    readonly status: number,
-    rawHeaders: Record<string, string | string[] | undefined>,
-    private readonly content: string,
-  ) {
-    this.ok = status >= 200 && status < 300;
-    this.headers = new WireHeaders(rawHeaders);
-  }
-  /** openapi-fetch reads every body as text (`parseAs: "text"`); nothing else is needed. */
-  text(): Promise<string> {
-    return Promise.resolve(this.content);
-  }
-}
+import { ResponseTooLargeError, refusalOf } from "./errors.js";
+import { failureBeforeAnswer, failureReadingBody } from "./network-failure.js";
+import type { Transport } from "./transport.js";
 
 interface UndiciTransportOptions {
   /** The client's base URL, e.g. `https://id.sandbox.cybrid.app`; requests go to its origin. */
@@ -64,11 +14,6 @@ interface UndiciTransportOptions {
   /** Bounds connecting; the call's own deadline bounds the rest. */
   connectTimeoutMs: number;
   maxResponseBytes: number;
-}
-
-interface UndiciTransport {
-  fetch(request: WireRequest): Promise<WireResponse>;
-  close(): Promise<void>;
 }
 
 /**
@@ -95,45 +40,52 @@ function readCapped(status: number, body: Readable, limit: number): Promise<stri
           : Buffer.concat(chunks).toString("utf8"),
       ),
     );
-    body.once("error", (error) => reject(new ResponseBodyError(status, { cause: error })));
+    body.once("error", (error) => reject(failureReadingBody(status, error)));
   });
 }
 
 /**
  * The default transport: one keep-alive undici `Pool` per client, requests
- * sent with `pool.request`, bodies read up to `maxResponseBytes`.
+ * sent with `pool.request` (which never follows a redirect), bodies read up
+ * to `maxResponseBytes`. No WHATWG objects are made per call.
  */
-export function createUndiciTransport(options: UndiciTransportOptions): UndiciTransport {
-  const origin = new URL(options.baseUrl).origin;
-  const pool = new Pool(origin, {
+export function createUndiciTransport(options: UndiciTransportOptions): Transport {
+  const pool = new Pool(new URL(options.baseUrl).origin, {
     connections: options.connections,
     keepAliveTimeout: options.keepAliveTimeoutMs,
     connect: { timeout: options.connectTimeoutMs },
-    // The call's AbortSignal is the one deadline; undici's own timers stay out of its way.
+    // The call's deadline is its one clock; undici's own timers stay out of its way.
     headersTimeout: 0,
     bodyTimeout: 0,
   });
   const limit = options.maxResponseBytes;
   return {
-    async fetch(request) {
-      // openapi-fetch builds every URL from the base URL; a request moved
-      // elsewhere by middleware still goes to this pool's origin.
-      const path = request.url.startsWith(origin)
-        ? request.url.slice(origin.length)
-        : new URL(request.url).pathname;
-      const response = await pool.request({
-        path,
-        method: request.method as "POST",
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-      });
-      if (declaresTooMuch(response.headers["content-length"], limit)) {
-        response.body.destroy();
-        throw new ResponseTooLargeError(response.statusCode, limit);
+    async send(request, deadline) {
+      let response: Awaited<ReturnType<typeof pool.request>>;
+      try {
+        response = await pool.request({
+          path: request.path,
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          // undici takes any emitter with `aborted`/`reason` as a signal: the deadline itself.
+          signal: deadline,
+        });
+      } catch (thrown) {
+        throw failureBeforeAnswer(thrown);
       }
-      const text = await readCapped(response.statusCode, response.body, limit);
-      return new WireResponse(response.statusCode, response.headers, text);
+      const status = response.statusCode;
+      const refusal = refusalOf(status, response.headers["content-length"], limit);
+      if (refusal) {
+        // Destroying an unfinished body emits an abort error nobody else waits for.
+        response.body.once("error", () => undefined).destroy();
+        throw refusal;
+      }
+      return {
+        status,
+        headers: response.headers,
+        body: await readCapped(status, response.body, limit),
+      };
     },
     close: () => pool.close(),
   };

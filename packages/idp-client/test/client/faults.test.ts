@@ -1,6 +1,7 @@
 import {
   type FaultServer,
   freePort,
+  redirect,
   reply,
   resetMidBody,
   silence,
@@ -142,6 +143,33 @@ describe("createCustomerToken when the upstream misbehaves", () => {
     });
     const { error } = await idp.createCustomerToken(VALID_REQUEST);
     expect(error).toMatchObject({ kind: "unexpected_response", reason: "too_large", status: 201 });
+  });
+
+  it("refuses a redirect without following it, and says so", async () => {
+    upstream.setHandler(redirect(308, "https://elsewhere.example/api/customer_tokens"));
+    const { error } = await idp.createCustomerToken(VALID_REQUEST);
+    expect(error).toMatchObject({ kind: "unexpected_response", reason: "redirect", status: 308 });
+    expect(error?.message).toMatch(/308, a redirect; the client never follows one/);
+    expect(error?.message).not.toContain("elsewhere");
+  });
+
+  it("reports a throwing middleware as internal, naming the error's class but not its message", async () => {
+    answer(201, JSON.stringify({ access_token: "a.b.c" }));
+    const traced = createIdpClient({
+      baseUrl: upstream.url,
+      token: BANK_TOKEN,
+      middleware: [
+        {
+          onRequest({ request }) {
+            throw new RangeError(`bad span for ${request.headers.get("authorization")}`);
+          },
+        },
+      ],
+    });
+    const { error } = await traced.createCustomerToken(VALID_REQUEST);
+    expect(error).toEqual({ kind: "internal", message: expect.stringContaining("(RangeError)") });
+    expect(error?.message).not.toContain(BANK_TOKEN);
+    expect(error?.message).not.toContain("bad span");
   });
 
   it("reports a failing token provider without sending anything", async () => {

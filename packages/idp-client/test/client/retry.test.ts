@@ -1,44 +1,32 @@
-import type { ServerResponse } from "node:http";
-import { type FaultServer, freePort, startFaultServer } from "@tokengate/testkit";
+import {
+  type FaultHandler,
+  type FaultServer,
+  freePort,
+  inTurn,
+  reply,
+  resetBeforeAnswer,
+  resetMidBody,
+  silence,
+  startFaultServer,
+} from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdpClient } from "../../src/index.js";
 import { BANK_TOKEN, VALID_REQUEST } from "../support/fixtures.js";
 
 let upstream: FaultServer;
 beforeAll(async () => {
-  upstream = await startFaultServer((_request, response) => response.end());
+  upstream = await startFaultServer(silence);
 });
 afterAll(() => upstream.close());
 
-type Step = (response: ServerResponse) => void;
+const token = reply(201, '{"access_token":"a.b.c"}');
+const status = (code: number, headers: Record<string, string> = {}) => reply(code, "", headers);
 
-const token: Step = (response) => {
-  response.writeHead(201, { "content-type": "application/json" });
-  response.end('{"access_token":"a.b.c"}');
-};
-const status =
-  (code: number, headers: Record<string, string> = {}): Step =>
-  (response) => {
-    response.writeHead(code, headers);
-    response.end();
-  };
-const resetBeforeAnswer: Step = (response) => response.socket?.destroy();
-const resetMidBody: Step = (response) => {
-  response.writeHead(201, { "content-length": "100" });
-  response.write('{"access_');
-  setTimeout(() => response.socket?.destroy(), 5);
-};
-const silence: Step = () => undefined;
-
-/** Answers the n-th request with the n-th step (the last one repeats). */
-function script(steps: Step[]) {
-  let calls = 0;
-  upstream.setHandler((_request, response) => {
-    const step = steps[Math.min(calls, steps.length - 1)] as Step;
-    calls += 1;
-    step(response);
-  });
-  return { calls: () => calls };
+/** Answers the n-th request with the n-th handler (the last one repeats); counts the requests. */
+function script(handlers: readonly [FaultHandler, ...FaultHandler[]]) {
+  const before = upstream.requests.length;
+  upstream.setHandler(inTurn(...handlers));
+  return { calls: () => upstream.requests.length - before };
 }
 
 describe("retry policy: at most one retry, only when nothing was minted for sure", () => {
@@ -61,7 +49,7 @@ describe("retry policy: at most one retry, only when nothing was minted for sure
     ["418", [status(418), token], 1, "unexpected_response"],
     ["no answer before the deadline", [silence, token], 1, "timeout"],
   ] as const)("%s → %i upstream call(s)", async (_name, steps, calls, kind) => {
-    const counter = script([...steps]);
+    const counter = script(steps);
     const idp = createIdpClient({ baseUrl: upstream.url, token: BANK_TOKEN, timeoutMs: 1_000 });
     const { data, error } = await idp.createCustomerToken(VALID_REQUEST);
     await idp.close();
