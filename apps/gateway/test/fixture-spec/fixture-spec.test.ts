@@ -21,9 +21,14 @@ const VALID = { customerGuid: GUID, scopes: ["PLANS_READ"] };
 // Built while the file is collected, so the scratch gateway's test support
 // registers its hooks like any test file's.
 const workspace = await scratchWorkspace(FIXTURE_SPEC);
-for (const pkg of ["packages/idp-client", "apps/gateway"] as const) {
-  await workspace.runScript(pkg, "generate");
-  await workspace.runScript(pkg, "build");
+try {
+  for (const pkg of ["packages/idp-client", "apps/gateway"] as const) {
+    await workspace.runScript(pkg, "generate");
+    await workspace.runScript(pkg, "build");
+  }
+} catch (error) {
+  await workspace.remove();
+  throw error;
 }
 const sdl = await readFile(join(workspace.root, "apps/gateway/schema.graphql"), "utf8");
 const supportFile = join(workspace.root, "apps/gateway/test/support/gateway.ts");
