@@ -2,6 +2,9 @@ import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-
 import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
 import type { GatewayErrorCode } from "./error-codes.js";
+import { CREATE_CUSTOMER_TOKEN_INPUT_FIELDS } from "./generated/field-maps.js";
+import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/upstream-error-codes.js";
+import { graphqlPath } from "./schema/field-map.js";
 
 interface UpstreamAnswer {
   status: number;
@@ -22,17 +25,11 @@ export function gatewayError(
   return createGraphQLError(message, { extensions });
 }
 
-/** `customer_guid` → `customerGuid`: the GraphQL name of a wire field. */
-function graphqlFieldName(wireName: string): string {
-  return wireName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-}
-
-/** Names each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
+/** Names each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
 function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   const described = issues.map(({ path, message }) => {
-    const [first, ...rest] = path;
-    const graphqlPath = typeof first === "string" ? [graphqlFieldName(first), ...rest] : path;
-    return `${formatPath(["input", ...graphqlPath])} ${message}`;
+    const inGraphQL = graphqlPath(CREATE_CUSTOMER_TOKEN_INPUT_FIELDS, path);
+    return `${formatPath(["input", ...inGraphQL])} ${message}`;
   });
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
 }
@@ -77,6 +74,25 @@ function safeMessageCode(messageCode: string | null): string | null {
   return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
 }
 
+type AnsweredError = Extract<IdpError, { status: number }>;
+
+/**
+ * The spec's code for an answer (`x-tokengate-graphql-code`, generated):
+ * its documented message code's, else its documented status's, else `fallback`.
+ */
+function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+  const status = String(error.status);
+  const documented:
+    | { code: GatewayErrorCode; messageCodes: Readonly<Record<string, GatewayErrorCode>> }
+    | undefined = Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
+    ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
+    : undefined;
+  if (!documented) return fallback;
+  const byMessage =
+    error.messageCode === null ? undefined : documented.messageCodes[error.messageCode];
+  return byMessage ?? documented.code;
+}
+
 /**
  * Which GraphQL code each client outcome becomes. In broker mode the bank
  * token is the gateway's own: an upstream 401/403 or a failed token request
@@ -88,12 +104,15 @@ function codeFor(
 ): GatewayErrorCode {
   switch (error.kind) {
     case "unauthorized":
-      return mode === "broker" ? "UPSTREAM_UNAVAILABLE" : "UNAUTHENTICATED";
     case "forbidden":
-      return mode === "broker" ? "UPSTREAM_UNAVAILABLE" : "FORBIDDEN";
+      // The client gives these kinds only to statuses the spec documents.
+      return mode === "broker"
+        ? "UPSTREAM_UNAVAILABLE"
+        : documentedCode(error, "UPSTREAM_BAD_RESPONSE");
     case "unprocessable":
-      return error.messageCode === "no_customer" ? "CUSTOMER_NOT_FOUND" : "BAD_USER_INPUT";
+      return documentedCode(error, "UPSTREAM_BAD_RESPONSE");
     case "server_error":
+      return documentedCode(error, "UPSTREAM_UNAVAILABLE");
     case "token_provider":
     case "aborted":
     case "network":

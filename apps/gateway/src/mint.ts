@@ -1,7 +1,7 @@
 import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
 import type { GatewayContext } from "./context.js";
 import { gatewayError, idpErrorToGraphQL } from "./errors.js";
-import type { IssuedCustomerToken } from "./schema/customer-token.js";
+import type { CustomerTokenSource } from "./generated/create-customer-token.js";
 
 /**
  * Mints one customer token for the caller: the auth mode decides first
@@ -14,7 +14,7 @@ import type { IssuedCustomerToken } from "./schema/customer-token.js";
 export async function mintCustomerToken(
   body: CreateCustomerTokenRequest,
   context: GatewayContext,
-): Promise<IssuedCustomerToken> {
+): Promise<CustomerTokenSource> {
   const { idp, authorizer, authorization, requestId } = context;
   const auth = await authorizer.authorize(authorization, body);
   const { data, error } = await idp.createCustomerToken(body, {
@@ -35,5 +35,5 @@ export async function mintCustomerToken(
     throw idpErrorToGraphQL(error, authorizer.mode);
   }
   context.secrets.add(data.access_token);
-  return { accessToken: data.access_token, customerGuid: body.customer_guid, scopes: body.scopes };
+  return { answer: data, request: body };
 }

@@ -2,11 +2,23 @@
  * Regenerates everything in `src/generated/` from `spec/openapi.yaml`:
  * - `openapi.ts`: the request/response types (openapi-typescript);
  * - `contract.ts`: the runtime facts the client needs (scope list, server
- *   aliases, JSON schemas for ajv), so no value is ever copied by hand.
+ *   aliases, JSON schemas for ajv, the documented error responses and the
+ *   named checks), so no value is ever copied by hand.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import {
+  ContractError,
+  collectValues,
+  inlineSchema,
+  isObject,
+  type Json,
+  type JsonObject,
+  loadSpec,
+  readOperation,
+  withoutExtensions,
+  X,
+} from "@tokengate/contract";
 import openapiTS, { astToString } from "openapi-typescript";
-import { parse } from "yaml";
 
 const specUrl = new URL("../../../spec/openapi.yaml", import.meta.url);
 const outDir = new URL("../src/generated/", import.meta.url);
@@ -18,43 +30,13 @@ const HEADER = `/**
  */
 `;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** A component schema as ajv checks it: `$ref`s inlined, extensions dropped but the client's checks. */
+function validationSchema(spec: JsonObject, schema: Json): Json {
+  return withoutExtensions(inlineSchema(spec, schema), [X.check]);
 }
 
-/** Follows a local `#/components/...` pointer inside the spec. */
-function resolvePointer(spec: JsonObject, ref: string): Json {
-  const path = ref.replace(/^#\//, "").split("/");
-  let node: Json | undefined = spec;
-  for (const key of path) {
-    node = isObject(node) ? node[key] : undefined;
-  }
-  if (node === undefined) throw new Error(`unresolved $ref ${ref}`);
-  return node;
-}
-
-/**
- * Inlines `$ref`s and drops annotation keywords that ajv's strict mode does
- * not know (`example`); the spec's own keywords, `nullable` included, stay.
- */
-function toValidationSchema(spec: JsonObject, node: Json): Json {
-  if (Array.isArray(node)) return node.map((item) => toValidationSchema(spec, item));
-  if (!isObject(node)) return node;
-  const ref = node.$ref;
-  if (typeof ref === "string") return toValidationSchema(spec, resolvePointer(spec, ref));
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "example" || key === "examples") continue;
-    out[key] = toValidationSchema(spec, value);
-  }
-  return out;
-}
-
-function schemaOf(spec: JsonObject, name: string): Json {
-  return toValidationSchema(spec, { $ref: `#/components/schemas/${name}` });
+function componentSchema(spec: JsonObject, name: string): Json {
+  return validationSchema(spec, { $ref: `#/components/schemas/${name}` });
 }
 
 function serverAliases(spec: JsonObject): Record<string, string> {
@@ -62,17 +44,20 @@ function serverAliases(spec: JsonObject): Record<string, string> {
   const aliases: Record<string, string> = {};
   for (const server of servers) {
     if (!isObject(server)) continue;
-    const alias = server["x-tokengate-alias"];
+    const alias = server[X.alias];
     if (typeof alias === "string" && typeof server.url === "string") aliases[alias] = server.url;
   }
   return aliases;
 }
 
 function scopeList(spec: JsonObject): string[] {
-  const scopeSchema = resolvePointer(spec, "#/components/schemas/CustomerTokenScope");
-  const values = isObject(scopeSchema) ? scopeSchema.enum : undefined;
+  const scopes =
+    isObject(spec.components) && isObject(spec.components.schemas)
+      ? spec.components.schemas.CustomerTokenScope
+      : undefined;
+  const values = isObject(scopes) ? scopes.enum : undefined;
   if (!Array.isArray(values) || !values.every((value) => typeof value === "string")) {
-    throw new Error("components.schemas.CustomerTokenScope.enum must be a list of strings");
+    throw new ContractError("components.schemas.CustomerTokenScope.enum must be a list of strings");
   }
   return values as string[];
 }
@@ -82,13 +67,35 @@ function constant(name: string, value: Json, doc: string): string {
 }
 
 async function main(): Promise<void> {
-  const specText = await readFile(specUrl, "utf8");
-  const spec = parse(specText) as JsonObject;
+  const spec = await loadSpec(specUrl);
+  const mint = readOperation(spec, "createCustomerToken");
 
   // A default describes what the server assumes, so the field stays optional
   // in the request type (openapi-typescript would make it required).
   const types = astToString(await openapiTS(specUrl, { defaultNonNullable: false }));
   await writeFile(new URL("openapi.ts", outDir), HEADER + types);
+
+  const errorSchemas = new Set(mint.errors.map((error) => error.body.schemaName));
+  const [errorSchema, ...otherErrorSchemas] = errorSchemas;
+  if (!errorSchema || otherErrorSchemas.length > 0) {
+    throw new ContractError(
+      `createCustomerToken's documented errors must share one body schema (found ${[...errorSchemas].join(", ") || "none"})`,
+    );
+  }
+  const documentedErrors = Object.fromEntries(
+    mint.errors.map((error) => [
+      String(error.status),
+      {
+        kind: error.kind,
+        bodyRequired: error.bodyRequired,
+        messageCodes: error.messageCodes.map(({ messageCode }) => messageCode),
+      },
+    ]),
+  );
+  const checks = [...new Set(collectValues(mint.request.schema, X.check))];
+  if (!checks.every((check) => typeof check === "string")) {
+    throw new ContractError(`every ${X.check} must name a check`);
+  }
 
   const contract = [
     HEADER,
@@ -104,27 +111,42 @@ async function main(): Promise<void> {
     ),
     constant(
       "POST_CUSTOMER_TOKEN_SCHEMA",
-      schemaOf(spec, "PostCustomerToken"),
-      "JSON schema of the request body, `$ref`s inlined.",
+      validationSchema(spec, mint.request.schema),
+      `JSON schema of the request body (\`${mint.request.schemaName}\`), \`$ref\`s inlined.`,
+    ),
+    constant(
+      "REQUEST_CHECKS",
+      checks,
+      "The `x-tokengate-check` names the request schema uses; validate.ts implements each.",
     ),
     constant(
       "CUSTOMER_TOKEN_SCHEMA",
-      schemaOf(spec, "CustomerToken"),
-      "JSON schema of a 201 body.",
+      validationSchema(spec, mint.success.schema),
+      `JSON schema of a ${mint.success.status} body (\`${mint.success.schemaName}\`).`,
+    ),
+    constant(
+      "CUSTOMER_TOKEN_REQUIRED_FIELDS",
+      mint.success.requiredByClient,
+      "Fields a success body must carry, non-empty, although the upstream marks them optional (`x-tokengate-required`).",
     ),
     constant(
       "ERROR_RESPONSE_SCHEMA",
-      schemaOf(spec, "ErrorResponse"),
-      "JSON schema of an error body.",
+      componentSchema(spec, errorSchema),
+      `JSON schema of an error body (\`${errorSchema}\`).`,
+    ),
+    constant(
+      "CREATE_CUSTOMER_TOKEN_ERRORS",
+      documentedErrors,
+      "The documented error statuses of `POST /api/customer_tokens`: the client's kind for each (`x-tokengate-error-kind`), whether it needs a well-formed body (`x-tokengate-body-required`), and its documented `message_code`s.",
     ),
     constant(
       "BANK_TOKEN_SCHEMA",
-      schemaOf(spec, "BankToken"),
+      componentSchema(spec, "BankToken"),
       "JSON schema of a token-endpoint answer.",
     ),
     constant(
       "OAUTH_ERROR_SCHEMA",
-      schemaOf(spec, "OAuthError"),
+      componentSchema(spec, "OAuthError"),
       "JSON schema of a token-endpoint error.",
     ),
   ].join("\n");

@@ -19,7 +19,11 @@ export {
   DEFAULT_BANK_TOKEN_SCOPES,
 } from "./client-credentials.js";
 export type { IdpError, IdpErrorKind, UnexpectedResponseReason } from "./errors.js";
-export { CUSTOMER_TOKEN_SCOPES, SERVER_URLS } from "./generated/contract.js";
+export {
+  CREATE_CUSTOMER_TOKEN_ERRORS,
+  CUSTOMER_TOKEN_SCOPES,
+  SERVER_URLS,
+} from "./generated/contract.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { CreateCustomerTokenResult } from "./result.js";
 export type {

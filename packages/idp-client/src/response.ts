@@ -1,12 +1,34 @@
 import { Ajv } from "ajv";
-import type { IdpError } from "./errors.js";
-import { CUSTOMER_TOKEN_SCHEMA, ERROR_RESPONSE_SCHEMA } from "./generated/contract.js";
+import type { IdpError, IdpErrorKind } from "./errors.js";
+import {
+  CREATE_CUSTOMER_TOKEN_ERRORS,
+  CUSTOMER_TOKEN_REQUIRED_FIELDS,
+  CUSTOMER_TOKEN_SCHEMA,
+  ERROR_RESPONSE_SCHEMA,
+} from "./generated/contract.js";
+import type { components } from "./generated/openapi.js";
 import type { CustomerToken, ErrorResponse } from "./types.js";
+
+type CustomerTokenBody = components["schemas"]["CustomerToken"];
 
 /** The client's Ajv for the upstream's answers (the request validator keeps its own: it collects every error). */
 export const ajv = new Ajv({ strict: true });
-const isCustomerTokenBody = ajv.compile<{ access_token?: string }>(CUSTOMER_TOKEN_SCHEMA);
+const isCustomerTokenBody = ajv.compile<CustomerTokenBody>(CUSTOMER_TOKEN_SCHEMA);
 const isErrorResponse = ajv.compile<ErrorResponse>(ERROR_RESPONSE_SCHEMA);
+
+/** The kinds a documented error status may be given in the spec (`x-tokengate-error-kind`). */
+type DocumentedKind = Extract<
+  IdpErrorKind,
+  "unauthorized" | "forbidden" | "unprocessable" | "server_error"
+>;
+
+/**
+ * The spec's documented error statuses. Typed here so that a kind the client
+ * does not know fails `pnpm typecheck` instead of being reported wrongly.
+ */
+const DOCUMENTED_ERRORS: Readonly<
+  Record<string, { readonly kind: DocumentedKind; readonly bodyRequired: boolean }>
+> = CREATE_CUSTOMER_TOKEN_ERRORS;
 
 type ReadOutcome = { ok: true; token: CustomerToken } | { ok: false; error: IdpError };
 
@@ -19,6 +41,20 @@ export function parseJson(text: string): ParsedBody {
   } catch {
     return { ok: false };
   }
+}
+
+/** An `x-tokengate-required` field counts only when present and not empty. */
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+/** A success body that carries every `x-tokengate-required` field. */
+function hasRequiredFields(body: CustomerTokenBody): body is CustomerToken {
+  return CUSTOMER_TOKEN_REQUIRED_FIELDS.every((field) => isGiven(body[field]));
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
 function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
@@ -46,21 +82,20 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
       },
     };
   }
-  const accessToken = parsed.value.access_token;
-  if (typeof accessToken !== "string" || accessToken.length === 0) {
-    // The spec marks access_token optional, but a token response without a
-    // token is useless to every caller: report it instead of a hollow success.
+  const token = parsed.value;
+  if (!hasRequiredFields(token)) {
+    const missing = CUSTOMER_TOKEN_REQUIRED_FIELDS.find((field) => !isGiven(token[field]));
     return {
       ok: false,
       error: {
         kind: "unexpected_response",
         reason: "contract_violation",
-        message: `Upstream answered ${status} without an access_token`,
+        message: `Upstream answered ${status} without ${article(String(missing))} ${missing}`,
         ...answered,
       },
     };
   }
-  return { ok: true, token: { access_token: accessToken } };
+  return { ok: true, token };
 }
 
 function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | null): IdpError {
@@ -71,33 +106,49 @@ function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | n
     upstreamMessage: body?.error_message ?? null,
   };
   const detail = body ? `: ${body.error_message} (${body.message_code})` : "";
-  switch (status) {
-    case 401:
+  const documented = Object.hasOwn(DOCUMENTED_ERRORS, status)
+    ? DOCUMENTED_ERRORS[String(status)]
+    : undefined;
+  if (documented) {
+    if (documented.bodyRequired && !body) {
       return {
-        kind: "unauthorized",
-        message: `Upstream refused the bank token (401)${detail}`,
+        kind: "unexpected_response",
+        reason: parsed.ok ? "contract_violation" : "not_json",
+        message: `Upstream answered ${status} without an ErrorResponse body`,
         ...answered,
       };
-    case 403:
-      return {
-        kind: "forbidden",
-        message: `Upstream forbade the request (403)${detail}`,
-        ...answered,
-      };
-    case 422:
-      if (!body) {
+    }
+    switch (documented.kind) {
+      case "unauthorized":
         return {
-          kind: "unexpected_response",
-          reason: parsed.ok ? "contract_violation" : "not_json",
-          message: "Upstream answered 422 without an ErrorResponse body",
+          kind: documented.kind,
+          message: `Upstream refused the bank token (${status})${detail}`,
           ...answered,
         };
+      case "forbidden":
+        return {
+          kind: documented.kind,
+          message: `Upstream forbade the request (${status})${detail}`,
+          ...answered,
+        };
+      case "unprocessable":
+        return {
+          kind: documented.kind,
+          message: `Upstream could not process the request (${status})${detail}`,
+          ...answered,
+        };
+      case "server_error":
+        return {
+          kind: documented.kind,
+          message: `Upstream failed (${status})${detail}`,
+          retryAfter,
+          ...answered,
+        };
+      default: {
+        const unhandled: never = documented.kind;
+        throw new Error(`unhandled documented error kind ${String(unhandled)}`);
       }
-      return {
-        kind: "unprocessable",
-        message: `Upstream could not process the request (422)${detail}`,
-        ...answered,
-      };
+    }
   }
   if (status >= 500) {
     return {
@@ -117,8 +168,10 @@ function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | n
 
 /**
  * Turns the upstream's answer into a token or a typed error, checking the
- * body against the spec's schemas: any 2xx whose body carries an
- * `access_token` string is a success, every other answer is an `IdpError`.
+ * body against the spec's schemas: any 2xx whose body satisfies the success
+ * schema and carries its `x-tokengate-required` fields is a success; a
+ * documented error status becomes the kind its `x-tokengate-error-kind`
+ * names; every other answer is an `unexpected_response` or `server_error`.
  */
 export function readCustomerTokenAnswer(
   status: number,

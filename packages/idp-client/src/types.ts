@@ -1,3 +1,4 @@
+import type { CUSTOMER_TOKEN_REQUIRED_FIELDS, SERVER_URLS } from "./generated/contract.js";
 import type { components } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];
@@ -8,14 +9,19 @@ export type CustomerTokenScope = Schemas["CustomerTokenScope"];
 /** The body of `POST /api/customer_tokens`. */
 export type CreateCustomerTokenRequest = Schemas["PostCustomerToken"];
 
+type RequiredAnswerField = (typeof CUSTOMER_TOKEN_REQUIRED_FIELDS)[number];
+
 /**
- * A minted customer token. The spec marks `access_token` optional; a 201
- * without one is treated as a contract breach, so a success always has it.
+ * A minted customer token: the spec's `CustomerToken`, with the fields its
+ * `x-tokengate-required` names always present (a 201 without one is
+ * reported as a contract violation, not as a success).
  */
-export type CustomerToken = Required<Schemas["CustomerToken"]>;
+export type CustomerToken = Schemas["CustomerToken"] & {
+  [Field in RequiredAnswerField]-?: NonNullable<Schemas["CustomerToken"][Field]>;
+};
 
 /** The upstream's error body (`status`, `error_message`, `message_code`). */
 export type ErrorResponse = Schemas["ErrorResponse"];
 
 /** A server alias from the spec (`"sandbox"`, `"production"`). */
-export type ServerAlias = keyof typeof import("./generated/contract.js").SERVER_URLS;
+export type ServerAlias = keyof typeof SERVER_URLS;

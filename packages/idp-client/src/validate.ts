@@ -1,5 +1,11 @@
-import { Ajv, type ErrorObject } from "ajv";
-import { CUSTOMER_TOKEN_SCOPES, POST_CUSTOMER_TOKEN_SCHEMA } from "./generated/contract.js";
+import {
+  Ajv,
+  type AnySchemaObject,
+  type ErrorObject,
+  type FuncKeywordDefinition,
+  type SchemaObject,
+} from "ajv";
+import { POST_CUSTOMER_TOKEN_SCHEMA, type REQUEST_CHECKS } from "./generated/contract.js";
 import { ipAllowlistEntryProblem } from "./ip-allowlist.js";
 import type { CreateCustomerTokenRequest } from "./types.js";
 
@@ -17,24 +23,46 @@ export type ValidationResult<T> =
   | { ok: true; value: T; issues?: never }
   | { ok: false; value?: never; issues: ValidationIssue[] };
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+/** Checks a string that already satisfies its schema; returns why it is still refused, if it is. */
+type Check = (value: string) => string | undefined;
+
+const CHECK_KEYWORD = "x-tokengate-check";
+
+/** What ajv's `compile` of a function keyword returns: a validator that may carry `errors`. */
+type KeywordValidator = ReturnType<NonNullable<FuncKeywordDefinition["compile"]>>;
 
 /**
- * The spec's own request schema, compiled once. Unknown properties are
- * refused here (the upstream ignores them), because a misspelt field such as
- * `customerGuid` would otherwise be dropped without a word.
+ * The named checks a schema may ask for with `x-tokengate-check`. Every name
+ * the spec uses must be here (`pnpm typecheck` fails otherwise).
  */
-const validateRequestSchema = ajv.compile<CreateCustomerTokenRequest>({
-  ...POST_CUSTOMER_TOKEN_SCHEMA,
-  additionalProperties: false,
+const CHECKS: Record<(typeof REQUEST_CHECKS)[number], Check> & Record<string, Check> = {
+  "public-ipv4": ipAllowlistEntryProblem,
+};
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+ajv.addKeyword({
+  keyword: CHECK_KEYWORD,
+  type: "string",
+  schemaType: "string",
+  errors: true,
+  compile(name: string, parentSchema): KeywordValidator {
+    const check = CHECKS[name];
+    if (!check) throw new Error(`${CHECK_KEYWORD}: no check is named "${name}"`);
+    if (typeof parentSchema.pattern !== "string") {
+      throw new Error(`${CHECK_KEYWORD}: "${name}" needs a pattern beside it`);
+    }
+    // A check runs only on values its schema's pattern accepts; the others fail that pattern.
+    const pattern = new RegExp(parentSchema.pattern);
+    const validate: KeywordValidator = (value: string) => {
+      const problem = pattern.test(value) ? check(value) : undefined;
+      validate.errors = problem
+        ? [{ keyword: CHECK_KEYWORD, message: problem, params: { check: name } }]
+        : [];
+      return problem === undefined;
+    };
+    return validate;
+  },
 });
-
-const REQUEST_FIELDS = Object.keys(POST_CUSTOMER_TOKEN_SCHEMA.properties);
-
-/** The spec's own pattern for an allowlist entry; the public-address rule runs on entries that match it. */
-const IP_ALLOWLIST_ENTRY = new RegExp(
-  POST_CUSTOMER_TOKEN_SCHEMA.properties.ip_allowlist.items.pattern,
-);
 
 /** `["scopes", 2]` → `scopes[2]`. */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -67,31 +95,92 @@ function typeWords(type: unknown, nullable: boolean): string {
   return `must be ${article} ${words}${nullable ? " or null" : ""}`;
 }
 
-function describe(error: ErrorObject): ValidationIssue {
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** How many enum values a message lists before it only counts them. */
+const LISTED_VALUES = 5;
+
+/** Names the enum's own schema (its component name) and values: `must be a Region, one of "us", "eu"`. */
+function enumWords(schema: AnySchemaObject): string {
+  const values: unknown[] = Array.isArray(schema.enum) ? schema.enum : [];
+  const listed = values.slice(0, LISTED_VALUES).map(quote).join(", ");
+  const rest = values.length > LISTED_VALUES ? `, … (${values.length} in all)` : "";
+  const title = typeof schema.title === "string" ? schema.title : undefined;
+  const what = title ? `a ${title}, one of` : "one of";
+  return `must be ${what} ${listed}${rest}`;
+}
+
+/** A pattern is explained by the schema's description or format, never by the regex unless there is neither. */
+function patternWords(schema: AnySchemaObject): string {
+  const described = typeof schema.description === "string" ? schema.description.trim() : "";
+  if (described) {
+    const phrase = described.replace(/\.$/, "");
+    return `must be ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`;
+  }
+  if (typeof schema.format === "string") return `must be a ${schema.format}`;
+  return `must match ${schema.pattern}`;
+}
+
+function lengthWords(error: ErrorObject, schema: AnySchemaObject): string {
+  if (schema.minLength === schema.maxLength) {
+    return `must be exactly ${plural(schema.minLength, "character")} (got ${String(error.data).length})`;
+  }
+  const bound = error.keyword === "minLength" ? "at least" : "at most";
+  return `must have ${bound} ${plural(error.params.limit, "character")}`;
+}
+
+function rangeWords(error: ErrorObject, schema: AnySchemaObject): string {
+  const { minimum, maximum } = schema;
+  if (typeof minimum === "number" && typeof maximum === "number") {
+    return `must be from ${minimum} to ${maximum} (got ${quote(error.data)})`;
+  }
+  const bound = {
+    minimum: "at least",
+    maximum: "at most",
+    exclusiveMinimum: "more than",
+    exclusiveMaximum: "less than",
+  }[error.keyword];
+  return `must be ${bound} ${error.params.limit} (got ${quote(error.data)})`;
+}
+
+function describe(error: ErrorObject, fields: readonly string[]): ValidationIssue {
   const path = pathOf(error.instancePath);
-  const schema = error.parentSchema ?? {};
+  const schema: AnySchemaObject = error.parentSchema ?? {};
   let message: string;
   switch (error.keyword) {
     case "required":
       path.push(String(error.params.missingProperty));
       message = "is required";
       break;
-    case "additionalProperties":
+    case "additionalProperties": {
       path.push(String(error.params.additionalProperty));
-      message = `is not a field of the request (known fields: ${REQUEST_FIELDS.join(", ")})`;
+      const known = path.length === 1 ? fields : Object.keys(schema.properties ?? {});
+      message = `is not a field of the request (known fields: ${known.join(", ")})`;
       break;
+    }
     case "type":
       message = typeWords(error.params.type, schema.nullable === true);
       break;
     case "minLength":
     case "maxLength":
-      message =
-        schema.minLength === schema.maxLength
-          ? `must be exactly ${schema.minLength} characters (got ${String(error.data).length})`
-          : `must have ${error.keyword === "minLength" ? "at least" : "at most"} ${error.params.limit} characters`;
+      message = lengthWords(error, schema);
+      break;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      message = rangeWords(error, schema);
+      break;
+    case "multipleOf":
+      message = `must be a multiple of ${error.params.multipleOf}`;
       break;
     case "minItems":
-      message = `must have at least ${error.params.limit} item${error.params.limit === 1 ? "" : "s"}`;
+      message = `must have at least ${plural(error.params.limit, "item")}`;
+      break;
+    case "maxItems":
+      message = `must have at most ${plural(error.params.limit, "item")}`;
       break;
     case "uniqueItems": {
       const [first, second] = [error.params.i, error.params.j].sort((a, b) => a - b);
@@ -100,10 +189,13 @@ function describe(error: ErrorObject): ValidationIssue {
       break;
     }
     case "enum":
-      message = `must be one of the ${CUSTOMER_TOKEN_SCOPES.length} customer token scopes; ${quote(error.data)} is not`;
+      message = `${enumWords(schema)}; ${quote(error.data)} is not`;
       break;
     case "pattern":
-      message = `must be an IPv4 address or CIDR range in canonical form (like 34.120.17.5 or 52.94.0.0/16); ${quote(error.data)} is not`;
+      message = `${patternWords(schema)}; ${quote(error.data)} is not`;
+      break;
+    case CHECK_KEYWORD:
+      message = `${quote(error.data)} ${error.message}`;
       break;
     default:
       message = error.message ?? "is invalid";
@@ -111,44 +203,42 @@ function describe(error: ErrorObject): ValidationIssue {
   return { path, field: formatPath(path), message };
 }
 
-function publicAddressIssues(ipAllowlist: unknown): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (!Array.isArray(ipAllowlist)) return issues;
-  ipAllowlist.forEach((entry: unknown, index) => {
-    if (typeof entry !== "string" || !IP_ALLOWLIST_ENTRY.test(entry)) return;
-    const problem = ipAllowlistEntryProblem(entry);
-    if (problem) {
-      const path = ["ip_allowlist", index];
-      issues.push({ path, field: formatPath(path), message: `${quote(entry)} ${problem}` });
+/**
+ * Compiles a validator for one request schema. Unknown properties are
+ * refused (the upstream ignores them), because a misspelt field such as
+ * `customerGuid` would otherwise be dropped without a word. Every message
+ * comes from the schema that failed: its bounds, its enum's name and values,
+ * its description for a pattern, its `x-tokengate-check`.
+ */
+export function createRequestValidator<T>(
+  schema: SchemaObject & { properties: Record<string, unknown> },
+): (input: unknown) => ValidationResult<T> {
+  const validateSchema = ajv.compile<T>({ ...schema, additionalProperties: false });
+  const fields = Object.keys(schema.properties);
+  return (input) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
     }
-  });
-  return issues;
+    if (!validateSchema(input)) {
+      return {
+        ok: false,
+        issues: (validateSchema.errors ?? []).map((error) => describe(error, fields)),
+      };
+    }
+    const value: Record<string, unknown> = {};
+    for (const field of fields) {
+      const given = (input as Record<string, unknown>)[field];
+      if (given !== undefined) value[field] = given;
+    }
+    return { ok: true, value: value as T };
+  };
 }
 
 /**
  * Checks a request body against the spec's `PostCustomerToken` schema (guid
- * length, scopes non-empty, unique and known, IP/CIDR format) and the
- * contract's rule that allowlisted addresses are public. On success `value`
- * holds only the fields that were given, ready to send.
+ * length, scopes non-empty, unique and known, IP/CIDR format, and the
+ * `public-ipv4` check on allowlist entries). On success `value` holds only
+ * the fields that were given, ready to send.
  */
-export function validateCreateCustomerTokenRequest(
-  input: unknown,
-): ValidationResult<CreateCustomerTokenRequest> {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
-  }
-  const schemaIssues = validateRequestSchema(input)
-    ? []
-    : (validateRequestSchema.errors ?? []).map(describe);
-  const issues = [
-    ...schemaIssues,
-    ...publicAddressIssues((input as { ip_allowlist?: unknown }).ip_allowlist),
-  ];
-  if (issues.length > 0) return { ok: false, issues };
-  const value: Record<string, unknown> = {};
-  for (const field of REQUEST_FIELDS) {
-    const given = (input as Record<string, unknown>)[field];
-    if (given !== undefined) value[field] = given;
-  }
-  return { ok: true, value: value as CreateCustomerTokenRequest };
-}
+export const validateCreateCustomerTokenRequest =
+  createRequestValidator<CreateCustomerTokenRequest>(POST_CUSTOMER_TOKEN_SCHEMA);

@@ -1,23 +1,14 @@
 import { CUSTOMER_TOKEN_SCOPES, type CustomerTokenScope } from "@tokengate/idp-client";
 import { builder } from "../builder.js";
+import { CustomerTokenScopeEnum, ENUM_VALUE_NAMES } from "../generated/enums.js";
 
-/** `customers:pii:read` → `CUSTOMERS_PII_READ`: a GraphQL enum name for a wire scope. */
+/** `customers:pii:read` → `CUSTOMERS_PII_READ`: the generated GraphQL enum name of a wire scope. */
 export function scopeEnumName(scope: string): string {
-  return scope.replace(/:/g, "_").toUpperCase();
+  const names: Readonly<Record<string, string>> = ENUM_VALUE_NAMES.CustomerTokenScope;
+  const name = names[scope];
+  if (name === undefined) throw new RangeError(`${scope} is not a scope of the spec`);
+  return name;
 }
-
-/** Built from the spec's generated list: a new scope there is a new value here. */
-const scopeValues = Object.fromEntries(
-  CUSTOMER_TOKEN_SCOPES.map((scope) => [
-    scopeEnumName(scope),
-    { value: scope, description: `Wire value \`${scope}\`.` },
-  ]),
-) as Record<string, { value: CustomerTokenScope; description: string }>;
-
-export const CustomerTokenScopeEnum = builder.enumType("CustomerTokenScope", {
-  description: "A scope a customer token can carry. Each value is sent upstream as its wire value.",
-  values: scopeValues,
-});
 
 interface ScopeInfo {
   scope: CustomerTokenScope;

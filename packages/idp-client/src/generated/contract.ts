@@ -61,7 +61,7 @@ export const SERVER_URLS = {
   "production": "https://id.production.cybrid.app"
 } as const;
 
-/** JSON schema of the request body, `$ref`s inlined. */
+/** JSON schema of the request body (`PostCustomerToken`), `$ref`s inlined. */
 export const POST_CUSTOMER_TOKEN_SCHEMA = {
   "type": "object",
   "description": "Request to mint a customer access token.",
@@ -82,6 +82,7 @@ export const POST_CUSTOMER_TOKEN_SCHEMA = {
       "minItems": 1,
       "uniqueItems": true,
       "items": {
+        "title": "CustomerTokenScope",
         "type": "string",
         "description": "A scope a customer token can carry.",
         "enum": [
@@ -147,13 +148,20 @@ export const POST_CUSTOMER_TOKEN_SCHEMA = {
       "description": "Public IPv4 addresses or CIDR ranges the token is restricted to;\ncombined with the inherited list when inherit_ip_allowlist is true.\nWritten in canonical form: dotted quads without leading zeros, an\noptional /prefix from 0 to 32.\n",
       "items": {
         "type": "string",
+        "description": "An IPv4 address or CIDR range in canonical form (like 34.120.17.5 or 52.94.0.0/16).",
+        "x-tokengate-check": "public-ipv4",
         "pattern": "^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?:/(?:3[0-2]|[12]?[0-9]))?$"
       }
     }
   }
 } as const;
 
-/** JSON schema of a 201 body. */
+/** The `x-tokengate-check` names the request schema uses; validate.ts implements each. */
+export const REQUEST_CHECKS = [
+  "public-ipv4"
+] as const;
+
+/** JSON schema of a 201 body (`CustomerToken`). */
 export const CUSTOMER_TOKEN_SCHEMA = {
   "type": "object",
   "description": "A minted customer token.",
@@ -165,8 +173,14 @@ export const CUSTOMER_TOKEN_SCHEMA = {
   }
 } as const;
 
-/** JSON schema of an error body. */
+/** Fields a success body must carry, non-empty, although the upstream marks them optional (`x-tokengate-required`). */
+export const CUSTOMER_TOKEN_REQUIRED_FIELDS = [
+  "access_token"
+] as const;
+
+/** JSON schema of an error body (`ErrorResponse`). */
 export const ERROR_RESPONSE_SCHEMA = {
+  "title": "ErrorResponse",
   "type": "object",
   "description": "The upstream's error body.",
   "required": [
@@ -190,8 +204,38 @@ export const ERROR_RESPONSE_SCHEMA = {
   }
 } as const;
 
+/** The documented error statuses of `POST /api/customer_tokens`: the client's kind for each (`x-tokengate-error-kind`), whether it needs a well-formed body (`x-tokengate-body-required`), and its documented `message_code`s. */
+export const CREATE_CUSTOMER_TOKEN_ERRORS = {
+  "401": {
+    "kind": "unauthorized",
+    "bodyRequired": false,
+    "messageCodes": [
+      "invalid_subject",
+      "authentication_failed",
+      "unauthorized",
+      "authentication_malformed"
+    ]
+  },
+  "403": {
+    "kind": "forbidden",
+    "bodyRequired": false,
+    "messageCodes": [
+      "invalid_scopes",
+      "forbidden"
+    ]
+  },
+  "422": {
+    "kind": "unprocessable",
+    "bodyRequired": true,
+    "messageCodes": [
+      "no_customer"
+    ]
+  }
+} as const;
+
 /** JSON schema of a token-endpoint answer. */
 export const BANK_TOKEN_SCHEMA = {
+  "title": "BankToken",
   "type": "object",
   "description": "An OAuth 2.0 token response.",
   "required": [
@@ -226,6 +270,7 @@ export const BANK_TOKEN_SCHEMA = {
 
 /** JSON schema of a token-endpoint error. */
 export const OAUTH_ERROR_SCHEMA = {
+  "title": "OAuthError",
   "type": "object",
   "description": "An OAuth 2.0 error response.",
   "required": [

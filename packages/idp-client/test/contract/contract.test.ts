@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
 import {
+  CREATE_CUSTOMER_TOKEN_ERRORS,
   type CreateCustomerTokenRequest,
   CUSTOMER_TOKEN_SCOPES,
   type CustomerTokenScope,
   createIdpClient,
   SERVER_URLS,
 } from "../../src/index.js";
+import { readCustomerTokenAnswer } from "../../src/response.js";
 
 const spec = parse(readFileSync(new URL("../../../../spec/openapi.yaml", import.meta.url), "utf8"));
 
@@ -63,5 +65,57 @@ describe("the generated contract", () => {
       expectTypeOf(result.data.access_token).toEqualTypeOf<string>();
     }
     expect(result.error?.kind).toBe("invalid_request");
+  });
+});
+
+const mint = spec.paths["/api/customer_tokens"].post;
+const documentedErrors = Object.entries(mint.responses).filter(
+  ([status]) => Number(status) >= 300,
+) as [
+  string,
+  {
+    "x-tokengate-error-kind": string;
+    content: Record<string, { examples: Record<string, { value: unknown }> }>;
+  },
+][];
+
+describe("documented responses drive classification", () => {
+  it("generates every documented error status with its x-tokengate-error-kind", () => {
+    expect(
+      Object.fromEntries(
+        Object.entries(CREATE_CUSTOMER_TOKEN_ERRORS).map(([status, { kind }]) => [status, kind]),
+      ),
+    ).toEqual(
+      Object.fromEntries(
+        documentedErrors.map(([status, response]) => [status, response["x-tokengate-error-kind"]]),
+      ),
+    );
+  });
+
+  it.each(
+    documentedErrors.flatMap(([status, response]) =>
+      Object.entries(response.content["application/json"]?.examples ?? {}).map(
+        ([name, example]) =>
+          [Number(status), name, example.value, response["x-tokengate-error-kind"]] as const,
+      ),
+    ),
+  )(
+    "reads a documented %i (%s) as its kind, with its message code",
+    (status, _name, body, kind) => {
+      const outcome = readCustomerTokenAnswer(status, { ok: true, value: body }, null);
+      expect(outcome).toMatchObject({
+        ok: false,
+        error: { kind, status, messageCode: (body as { message_code: string }).message_code },
+      });
+    },
+  );
+
+  it("never reports a documented status as undocumented, whatever its body", () => {
+    for (const [status] of documentedErrors) {
+      const outcome = readCustomerTokenAnswer(Number(status), { ok: false }, null);
+      expect(outcome.ok ? null : outcome.error).not.toMatchObject({
+        reason: "undocumented_status",
+      });
+    }
   });
 });

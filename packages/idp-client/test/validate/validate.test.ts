@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CUSTOMER_TOKEN_SCOPES, validateCreateCustomerTokenRequest } from "../../src/index.js";
+import { createRequestValidator } from "../../src/validate.js";
 import { VALID_REQUEST } from "../support/fixtures.js";
 
 const guid = VALID_REQUEST.customer_guid;
@@ -54,7 +55,8 @@ const rejected: Case[] = [
     {
       given: { ...VALID_REQUEST, scopes: ["customers:read", "bank:admin"] },
       field: "scopes[1]",
-      message: /one of the 47 customer token scopes; "bank:admin" is not/,
+      message:
+        /must be a CustomerTokenScope, one of "counterparties:read", .* \(47 in all\); "bank:admin" is not/,
     },
   ],
   [
@@ -220,5 +222,78 @@ describe("validateCreateCustomerTokenRequest", () => {
       ip_allowlist: ["9".repeat(1_000_000)],
     });
     expect(result.issues?.[0]?.message.length).toBeLessThan(200);
+  });
+});
+
+/** A schema that is not the spec's: every message must come from it, none from the scope or IP schemas. */
+const validateOther = createRequestValidator<Record<string, unknown>>({
+  type: "object",
+  properties: {
+    region: { type: "string", enum: ["us", "eu"] },
+    lifetime_seconds: { type: "integer", minimum: 60, maximum: 86400 },
+    retries: { type: "integer", minimum: 0 },
+    label: { type: "string", maxLength: 5 },
+    code: { type: "string", pattern: "^[A-Z]{3}$" },
+    postcode: { type: "string", pattern: "^[0-9]{5}$", description: "A five-digit postcode." },
+    address: {
+      type: "string",
+      pattern: "^[0-9.]+$",
+      "x-tokengate-check": "public-ipv4",
+    },
+  },
+});
+
+describe("validation messages come from the schema that failed", () => {
+  it.each([
+    ["an inline enum", { region: "mars" }, "region", 'must be one of "us", "eu"; "mars" is not'],
+    [
+      "a bounded integer",
+      { lifetime_seconds: 5 },
+      "lifetime_seconds",
+      "must be from 60 to 86400 (got 5)",
+    ],
+    ["an integer with a floor", { retries: -1 }, "retries", "must be at least 0 (got -1)"],
+    ["a fraction for an integer", { retries: 1.5 }, "retries", "must be an integer"],
+    ["a long string", { label: "too long" }, "label", "must have at most 5 characters"],
+    [
+      "a pattern without a description",
+      { code: "ab" },
+      "code",
+      'must match ^[A-Z]{3}$; "ab" is not',
+    ],
+    [
+      "a pattern with a description",
+      { postcode: "x" },
+      "postcode",
+      'must be a five-digit postcode; "x" is not',
+    ],
+    [
+      "a named check",
+      { address: "10.0.0.1" },
+      "address",
+      '"10.0.0.1" is a private address range; only public addresses are allowed',
+    ],
+  ])("%s", (_name, given, field, message) => {
+    const result = validateOther(given);
+    expect(result.issues).toEqual([{ path: [field], field, message }]);
+  });
+
+  it("runs a named check only on values its pattern accepts", () => {
+    expect(validateOther({ address: "not-an-address" }).issues).toEqual([
+      {
+        path: ["address"],
+        field: "address",
+        message: 'must match ^[0-9.]+$; "not-an-address" is not',
+      },
+    ]);
+  });
+
+  it("refuses a schema that names a check no code implements", () => {
+    expect(() =>
+      createRequestValidator({
+        type: "object",
+        properties: { x: { type: "string", pattern: ".", "x-tokengate-check": "no-such-check" } },
+      }),
+    ).toThrow(/no check is named "no-such-check"/);
   });
 });

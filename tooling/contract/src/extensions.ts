@@ -1,0 +1,26 @@
+/**
+ * The `x-tokengate-*` extensions the spec may carry: the facts GraphQL and the
+ * client need that OpenAPI has no keyword for. `spec/openapi.yaml` documents
+ * each in its `info.description`; the README's "How to change the contract"
+ * shows them in use.
+ */
+export const X = {
+  /** Server: the `baseUrl` alias the client accepts for it (`sandbox`). */
+  alias: "x-tokengate-alias",
+  /** Operation: `{ input, output }`, the GraphQL type names of its mutation's input and result. */
+  graphql: "x-tokengate-graphql",
+  /** Request or response property: its GraphQL field name (default: camelCase of the wire name). An enum is named by its component, else by this name in PascalCase. */
+  graphqlName: "x-tokengate-graphql-name",
+  /** Request property: `false` keeps it out of the GraphQL input (the client still accepts it). */
+  graphqlExposed: "x-tokengate-graphql-exposed",
+  /** Documented error response: the client's `IdpError` kind for it. */
+  errorKind: "x-tokengate-error-kind",
+  /** Documented error response, or one of its examples: the gateway's `extensions.code` (an example's code is for its `message_code`). */
+  graphqlCode: "x-tokengate-graphql-code",
+  /** Documented error response: `true` when only a well-formed body says what went wrong, so one without is a contract violation. */
+  bodyRequired: "x-tokengate-body-required",
+  /** Response schema: properties the client requires although the upstream marks them optional (present, and not empty). */
+  required: "x-tokengate-required",
+  /** String schema: a named check the client runs beyond JSON Schema (`public-ipv4`). */
+  check: "x-tokengate-check",
+} as const;

@@ -1,0 +1,26 @@
+export { X } from "./extensions.js";
+export {
+  checkGraphQLName,
+  graphqlEnumValueName,
+  graphqlFieldName,
+  graphqlTypeName,
+} from "./naming.js";
+export {
+  type BodyContract,
+  type ErrorContract,
+  type FieldContract,
+  type MessageCodeContract,
+  type OperationContract,
+  readOperation,
+} from "./operation.js";
+export {
+  ContractError,
+  collectValues,
+  inlineSchema,
+  isObject,
+  type Json,
+  type JsonObject,
+  loadSpec,
+  resolvePointer,
+  withoutExtensions,
+} from "./spec.js";

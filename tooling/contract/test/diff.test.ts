@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { recordedKeys } from "../src/diff/changelog.js";
+import { report } from "../src/diff/report.js";
+import { sdlChanges } from "../src/diff/sdl-changes.js";
+import { specChanges } from "../src/diff/spec-changes.js";
+import type { JsonObject } from "../src/spec.js";
+
+/** A small spec in the shape of tokengate's: one operation, a named enum, an object body. */
+function spec(edit: (body: JsonObject, scopes: string[]) => void = () => {}): JsonObject {
+  const scopes = ["customers:read", "accounts:read", "plans:read"];
+  const body: JsonObject = {
+    type: "object",
+    required: ["customer_guid", "scopes"],
+    properties: {
+      customer_guid: { type: "string", minLength: 32, maxLength: 32 },
+      scopes: { type: "array", items: { $ref: "#/components/schemas/Scope" } },
+    },
+  };
+  edit(body, scopes);
+  return {
+    openapi: "3.0.3",
+    info: { title: "t", version: "1" },
+    paths: {
+      "/api/customer_tokens": {
+        post: {
+          operationId: "createCustomerToken",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Body" } } },
+          },
+          responses: { "201": { description: "created" } },
+        },
+      },
+    },
+    components: { schemas: { Scope: { type: "string", enum: scopes }, Body: body } },
+  };
+}
+
+const properties = (body: JsonObject) => body.properties as JsonObject;
+
+describe("spec changes", () => {
+  it.each([
+    [
+      "removing an enum value is breaking, keyed by the value",
+      spec((_body, scopes) => scopes.splice(2, 1)),
+      { severity: "breaking", key: "plans:read" },
+    ],
+    [
+      "adding an enum value is safe",
+      spec((_body, scopes) => scopes.push("trades:read")),
+      { severity: "safe", key: "trades:read" },
+    ],
+    [
+      "adding an optional request field is safe",
+      spec((body) => {
+        properties(body).label = { type: "string" };
+      }),
+      { severity: "safe", key: "POST /api/customer_tokens request body label" },
+    ],
+    [
+      "adding a required request field is breaking",
+      spec((body) => {
+        properties(body).label = { type: "string" };
+        (body.required as string[]).push("label");
+      }),
+      { severity: "breaking" },
+    ],
+    [
+      "tightening a bound is breaking",
+      spec((body) => {
+        (properties(body).customer_guid as JsonObject).maxLength = 16;
+      }),
+      {
+        severity: "breaking",
+        key: "POST /api/customer_tokens request body customer_guid maxLength",
+      },
+    ],
+  ])("%s", (_name, after, want) => {
+    const changes = specChanges(spec(), after, "spec/openapi.yaml");
+    expect(changes).toContainEqual(expect.objectContaining(want));
+    // Component copies of the same change are left out: it is reported where the operation uses it.
+    expect(changes.every((change) => change.message.startsWith("POST /api/customer_tokens"))).toBe(
+      true,
+    );
+  });
+
+  it("finds nothing when nothing changed", () => {
+    expect(specChanges(spec(), spec(), "spec/openapi.yaml")).toEqual([]);
+  });
+});
+
+const SDL = /* GraphQL */ `
+  enum Scope { CUSTOMERS_READ PLANS_READ }
+  input MintInput { customerGuid: String! scopes: [Scope!]! }
+  type Query { ok: Boolean }
+  type Mutation { mint(input: MintInput!): String }
+`;
+
+describe("SDL changes", () => {
+  it.each([
+    [
+      "removing an enum value is breaking, keyed by its schema coordinate",
+      SDL.replace(" PLANS_READ", ""),
+      { severity: "breaking", key: "Scope.PLANS_READ" },
+    ],
+    [
+      "adding an optional input field is safe",
+      SDL.replace("scopes: [Scope!]!", "scopes: [Scope!]! label: String"),
+      { severity: "safe", key: "MintInput.label" },
+    ],
+    [
+      "adding a required input field is breaking",
+      SDL.replace("scopes: [Scope!]!", "scopes: [Scope!]! label: String!"),
+      { severity: "breaking", key: "MintInput.label" },
+    ],
+  ])("%s", async (_name, after, want) => {
+    expect(await sdlChanges(SDL, after, "schema.graphql")).toContainEqual(
+      expect.objectContaining(want),
+    );
+  });
+});
+
+describe("the CHANGELOG's Unreleased section", () => {
+  const changelog = [
+    "# Changelog",
+    "## Unreleased",
+    "### Breaking",
+    "- Scope `plans:read` removed upstream (GraphQL: `Scope.PLANS_READ`).",
+    "## 0.1.0",
+    "- `customers:read` was once removed.",
+  ].join("\n");
+
+  it("records the keys written in backticks there, and only there", () => {
+    expect(recordedKeys(changelog)).toEqual(new Set(["plans:read", "Scope.PLANS_READ"]));
+  });
+
+  it("records nothing when there is no Unreleased section", () => {
+    expect(recordedKeys("# Changelog\n## 0.1.0\n- `plans:read`")).toEqual(new Set());
+  });
+
+  it("leaves a breaking change it does not record as the reason to fail", () => {
+    const changes = [
+      { severity: "breaking", file: "f", message: "m", key: "plans:read" },
+      { severity: "breaking", file: "f", message: "m", key: "customers:read" },
+      { severity: "safe", file: "f", message: "m", key: "x" },
+    ] as const;
+    const { unrecorded, text } = report(changes, [], "v0.1.0", recordedKeys(changelog));
+    expect(unrecorded.map((change) => change.key)).toEqual(["customers:read"]);
+    expect(text).toMatch(/plans:read.*recorded in CHANGELOG/);
+    expect(text).toMatch(/2 breaking, 0 dangerous, 1 safe/);
+  });
+
+  it("fails on every breaking change when no CHANGELOG is checked", () => {
+    const changes = [{ severity: "breaking", file: "f", message: "m", key: "plans:read" }] as const;
+    expect(report(changes, [], "HEAD~1", null).unrecorded).toHaveLength(1);
+  });
+});
