@@ -48,6 +48,20 @@ afterAll(async () => {
   await jwks.close();
 });
 
+/** Broker mode over the echoing upstream, with an admin scope so every status is reached. */
+function brokerEnv(): Record<string, string> {
+  return {
+    IDP_BASE_URL: upstream.url,
+    IDP_CLIENT_ID: "bank-client",
+    IDP_CLIENT_SECRET: CLIENT_SECRET,
+    AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_ADMIN_SCOPE: "tokengate:admin",
+    LOG_LEVEL: "debug",
+  };
+}
+
 async function mintEveryStatus(url: string, authorization: string) {
   return Promise.all(
     STATUSES.map(async (status) => {
@@ -78,16 +92,7 @@ describe("an upstream that echoes the request into its errors", () => {
 
   it("broker: no upstream text reaches the caller, and neither the bank token, the client secret nor the caller's JWT reaches a log line", async () => {
     tokenEndpointEchoes = false;
-    const gateway = await runGateway({
-      IDP_BASE_URL: upstream.url,
-      IDP_CLIENT_ID: "bank-client",
-      IDP_CLIENT_SECRET: CLIENT_SECRET,
-      AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      AUTH_ADMIN_SCOPE: "tokengate:admin",
-      LOG_LEVEL: "debug",
-    }).ready;
+    const gateway = await runGateway(brokerEnv()).ready;
     const jwt = await callerToken(key, { sub: "ops", scope: "tokengate:admin" });
     const answers = await mintEveryStatus(gateway.url, `Bearer ${jwt}`);
     gateway.child.kill("SIGTERM");
@@ -108,16 +113,7 @@ describe("an upstream that echoes the request into its errors", () => {
   it("broker: a token endpoint that quotes the client secret in its OAuth error leaves it in no log line", async () => {
     tokenEndpointEchoes = true;
     try {
-      const gateway = await runGateway({
-        IDP_BASE_URL: upstream.url,
-        IDP_CLIENT_ID: "bank-client",
-        IDP_CLIENT_SECRET: CLIENT_SECRET,
-        AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
-        AUTH_ISSUER: ISSUER,
-        AUTH_AUDIENCE: AUDIENCE,
-        AUTH_ADMIN_SCOPE: "tokengate:admin",
-        LOG_LEVEL: "debug",
-      }).ready;
+      const gateway = await runGateway(brokerEnv()).ready;
       const jwt = await callerToken(key, { sub: "ops", scope: "tokengate:admin" });
       const [answer] = await mintEveryStatus(gateway.url, `Bearer ${jwt}`);
       gateway.child.kill("SIGTERM");
