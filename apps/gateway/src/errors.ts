@@ -22,13 +22,21 @@ export function gatewayError(
   return createGraphQLError(message, { extensions });
 }
 
+/** RATE_LIMITED, with `extensions.retryAfterSeconds`: when the window that refused ends. */
+export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
+  const code: GatewayErrorCode = "RATE_LIMITED";
+  return createGraphQLError("Too many mints for this caller or customer; try again later", {
+    extensions: { code, retryAfterSeconds },
+  });
+}
+
 /** `customer_guid` → `customerGuid`: the GraphQL name of a wire field. */
 function graphqlFieldName(wireName: string): string {
   return wireName.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** Names each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
-function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
+/** BAD_USER_INPUT naming each broken field as the caller wrote it: `input.ipAllowlist[1]`. */
+export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   const described = issues.map(({ path, message }) => {
     const [first, ...rest] = path;
     const graphqlPath = typeof first === "string" ? [graphqlFieldName(first), ...rest] : path;
