@@ -2,3 +2,4 @@ export { type FaultHandler, type FaultServer, startFaultServer } from "./fault-s
 export { forwardTo, reply, resetMidBody, sendJson, silence } from "./faults.js";
 export { freePort } from "./free-port.js";
 export { type PrismMock, type PrismOptions, SPEC_PATH, startPrism } from "./prism.js";
+export { type RedisOptions, type RedisServer, startRedis } from "./redis.js";
