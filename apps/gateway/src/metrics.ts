@@ -25,6 +25,15 @@ const OPERATIONS: readonly UpstreamOperation[] = ["create_customer_token", "bank
 export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  // Gauges named like counters, which promtool rejects; each is the sum of
+  // its by-type sibling (`nodejs_active_handles{type}`…), which stays.
+  for (const name of [
+    "nodejs_active_handles_total",
+    "nodejs_active_requests_total",
+    "nodejs_active_resources_total",
+  ]) {
+    registry.removeSingleMetric(name);
+  }
   const mints = new Counter({
     name: "tokengate_mints_total",
     help: "Mints the gateway finished, by outcome: ok or the extensions.code the caller got.",
