@@ -1,3 +1,4 @@
+import { freePort } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokerSettings, startBrokerUpstream } from "./support/broker-upstream.js";
 import {
@@ -128,5 +129,23 @@ describe("rate limits in broker mode", () => {
       code: "UNAUTHENTICATED",
       reason: "no_subject",
     });
+  });
+
+  it("with Redis configured but unreachable from the start: unready, mints limited by this replica, no password logged", async () => {
+    const password = "redis-password-7c6d5e";
+    const port = await freePort("127.0.0.1");
+    const gateway = await limitedGateway(1, {
+      REDIS_URL: `redis://:${password}@127.0.0.1:${port}`,
+    });
+    const ready = await fetch(`${gateway.url}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ready: false, reason: "rate_limit_store_unreachable" });
+    const caller = await as({ sub: "user-no-redis", customer_guid: GUID });
+    expect((await mint(gateway, READ(GUID), caller)).body.errors).toBeUndefined();
+    const refused = await mint(gateway, READ(GUID), caller);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    const logs = gateway.logs.join("");
+    expect(logs).toContain("rate-limit store unreachable");
+    expect(logs).not.toContain(password);
   });
 });

@@ -8,8 +8,8 @@ export interface RedisServer {
   port: number;
   /** PID of the redis-server process. */
   pid: number;
-  /** Sends one inline command (`DBSIZE`, `GET key`) and resolves with the raw reply line. */
-  command(line: string): Promise<string>;
+  /** Sends one inline command (`DBSIZE`, `GET key`): the reply line (`+OK`, `:3`), or a bulk reply's value (`null` for none). */
+  command(line: string): Promise<string | null>;
   /** Stops this redis-server by its PID and waits for it to exit. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -26,8 +26,18 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
-/** One inline command over a fresh connection; the first reply line. */
-function send(port: number, line: string, timeoutMs = 1_000): Promise<string> {
+/** The reply to `line` once `reply` holds all of it: a simple reply's line, a bulk reply's value. */
+function parsed(reply: string): { done: boolean; value: string | null } {
+  const lines = reply.split("\r\n");
+  const first = lines[0] ?? "";
+  if (lines.length < 2) return { done: false, value: null };
+  if (!first.startsWith("$")) return { done: true, value: first };
+  if (first === "$-1") return { done: true, value: null };
+  return lines.length < 3 ? { done: false, value: null } : { done: true, value: lines[1] ?? "" };
+}
+
+/** One inline command over a fresh connection. */
+function send(port: number, line: string, timeoutMs = 1_000): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     let reply = "";
@@ -35,9 +45,10 @@ function send(port: number, line: string, timeoutMs = 1_000): Promise<string> {
     socket.once("error", reject);
     socket.on("data", (chunk: Buffer) => {
       reply += chunk.toString("utf8");
-      if (!reply.includes("\r\n")) return;
+      const { done, value } = parsed(reply);
+      if (!done) return;
       socket.end();
-      resolve(reply.slice(0, reply.indexOf("\r\n")));
+      resolve(value);
     });
     socket.write(`${line}\r\n`);
   });

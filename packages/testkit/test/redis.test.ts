@@ -7,6 +7,8 @@ describe("startRedis", () => {
     expect(redis.url).toBe(`redis://127.0.0.1:${redis.port}`);
     expect(await redis.command("SET greeting hello")).toBe("+OK");
     expect(await redis.command("DBSIZE")).toBe(":1");
+    expect(await redis.command("GET greeting")).toBe("hello");
+    expect(await redis.command("GET nothing")).toBeNull();
     await redis.stop();
     expect(() => process.kill(redis.pid, 0)).toThrow();
     await expect(redis.command("PING")).rejects.toThrow();
