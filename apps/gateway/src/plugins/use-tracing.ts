@@ -51,7 +51,7 @@ export function useTracing(tracer: Tracer): Plugin {
       },
     },
     onExecute({ args }) {
-      const span = spans.get((args.contextValue as { request: Request }).request);
+      const span = spans.get(args.contextValue.request);
       const operation = getOperationAST(args.document, args.operationName);
       if (!span || !operation) return;
       const name = operation.name?.value;
