@@ -8,6 +8,8 @@ export interface LoadOptions {
   amount?: number;
   /** …seconds to run. */
   durationSeconds?: number;
+  /** The `Authorization` header; default the bench's bank token (passthrough mode). */
+  authorization?: string;
   /** Checks each response body; returns false for a wrong one. */
   check?: (status: number, body: string) => boolean;
 }
@@ -33,7 +35,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     requests: [
       {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: AUTHORIZATION },
+        headers: {
+          "content-type": "application/json",
+          authorization: options.authorization ?? AUTHORIZATION,
+        },
         body: MINT_BODY,
         ...(options.check
           ? {

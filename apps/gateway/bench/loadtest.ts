@@ -2,7 +2,9 @@
  * `pnpm loadtest [--quick]`: loopback load against the built gateway with a
  * fast local upstream. Checks correctness under load (every answer a right
  * token or the documented error, no request lost, memory flat) and prints
- * the figures. Exits 1 when a check fails. `--quick` is the CI-sized run.
+ * the figures; then two replicas in broker mode sharing one Redis, their
+ * rate limits exact under load. Exits 1 when a check fails. `--quick` is
+ * the CI-sized run.
  */
 
 import { parseArgs } from "node:util";
@@ -10,13 +12,14 @@ import { freePort } from "@tokengate/testkit";
 import { runLoad } from "./load.js";
 import { errorCodeOf, postGraphQL, tokenOf } from "./operation.js";
 import { memoryMb } from "./process-stats.js";
+import { runReplicasLoad } from "./replicas-load.js";
 import { startGateway } from "./targets.js";
 import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const size = values.quick
-  ? { load: 600, alternate: 100, warmup: 200 }
-  : { load: 3_000, alternate: 500, warmup: 1_000 };
+  ? { load: 600, alternate: 100, warmup: 200, replicas: 600 }
+  : { load: 3_000, alternate: 500, warmup: 1_000, replicas: 3_000 };
 const CONNECTIONS = 50;
 
 const failures: string[] = [];
@@ -111,6 +114,35 @@ try {
   await stub.close();
   check(exitCode === 0, "the gateway drained and exited 0");
 }
+
+const replicated = await runReplicasLoad(size.replicas, CONNECTIONS);
+console.log(
+  `\ntwo replicas, one Redis (broker mode, ${replicated.callers} callers × ${replicated.limit} mints = their limit, ${CONNECTIONS} connections split across both):`,
+);
+console.log("| replica | mints | req/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |");
+for (const row of [...replicated.replicas, replicated.total]) {
+  console.log(
+    `| ${row.name} | ${row.requests} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} |`,
+  );
+}
+check(
+  replicated.total.requests === size.replicas && replicated.wrong === 0,
+  `${size.replicas} mints over two replicas, zero errors, each the right customer's token`,
+);
+check(
+  replicated.upstreamMints === size.replicas && replicated.offLimit === 0,
+  "the upstream minted exactly each caller's limit, no more, no less",
+);
+check(
+  replicated.refusedAfter === replicated.callers,
+  `one mint more per caller: all ${replicated.callers} RATE_LIMITED, none sent`,
+);
+check(replicated.redisCountsExact, "Redis holds each caller's exact count");
+check(
+  replicated.exitCodes.every((code) => code === 0),
+  "both replicas drained and exited 0",
+);
+
 console.log(
   failures.length === 0
     ? "\nloadtest: all checks passed"

@@ -27,14 +27,15 @@ export function errorCodeOf(body: string): string | null {
   }
 }
 
-/** One POST of `body` to a target's GraphQL endpoint, with the bank token; the answer's status and text. */
+/** One POST of `body` to a target's GraphQL endpoint, with the bank token (or `authorization`); the answer's status and text. */
 export async function postGraphQL(
   baseUrl: string,
   body: string,
+  authorization = AUTHORIZATION,
 ): Promise<{ status: number; text: string }> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: AUTHORIZATION },
+    headers: { "content-type": "application/json", authorization },
     body,
   });
   return { status: response.status, text: await response.text() };

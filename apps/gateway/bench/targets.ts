@@ -56,17 +56,21 @@ async function startTarget(
 
 /**
  * The gateway as deployed: `node <NODE_FLAGS> dist/main.js`, production
- * mode, warn-level logs; `nodeArgs` go before it (the profiler's flags).
+ * mode, warn-level logs; `nodeArgs` go before it (the profiler's flags),
+ * `env` adds settings (broker mode, metrics, tracing, Redis) and `name`
+ * labels the figures.
  */
 export function startGateway(
   upstreamUrl: string,
   port: number,
   nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+  name = "gateway",
 ): Promise<Target> {
   return startTarget(
-    "gateway",
+    name,
     [...nodeArgs, ...NODE_FLAGS, GATEWAY_ENTRY],
-    { IDP_BASE_URL: upstreamUrl, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    { IDP_BASE_URL: upstreamUrl, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
     port,
   );
 }

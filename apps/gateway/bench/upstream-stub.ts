@@ -5,6 +5,12 @@ import type { AddressInfo } from "node:net";
 export const STUB_TOKEN =
   "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3ZjNhMWM5ZTJiNGQ0ZThmYTZjMGQ1YjFlOWYyYTNjNCIsImV4cCI6MTg5MzQ1NjAwMH0.c3R1Yi1zaWduYXR1cmU";
 const TOKEN_BODY = JSON.stringify({ access_token: STUB_TOKEN });
+/** What the token endpoint answers broker mode's gateway: a bank token for an hour. */
+const BANK_TOKEN_BODY = JSON.stringify({
+  access_token: "stub-bank-token-for-broker-mode",
+  token_type: "Bearer",
+  expires_in: 3600,
+});
 
 export type StubMode = "ok" | "alternate-503";
 
@@ -18,7 +24,8 @@ export interface UpstreamStub {
 
 /**
  * The fastest honest upstream: keep-alive, reads the whole body, answers the
- * same token (or, in `alternate-503`, every other request a 503).
+ * same token (or, in `alternate-503`, every other request a 503); its
+ * `/oauth/token` gives broker mode its bank token (not counted).
  */
 export async function startUpstreamStub(): Promise<UpstreamStub> {
   let count = 0;
@@ -26,6 +33,11 @@ export async function startUpstreamStub(): Promise<UpstreamStub> {
   const server = createServer((request, response) => {
     request.resume();
     request.on("end", () => {
+      if (request.url === "/oauth/token") {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(BANK_TOKEN_BODY);
+        return;
+      }
       count += 1;
       if (mode === "alternate-503" && count % 2 === 0) {
         response.writeHead(503, { "content-type": "application/json", "retry-after": "0" });

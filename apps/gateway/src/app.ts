@@ -1,12 +1,19 @@
 import { createIdpClient, type TokenProvider } from "@tokengate/idp-client";
+import type { Plugin } from "graphql-yoga";
 import type pino from "pino";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import { observeBankTokens } from "./bank-token-readiness.js";
 import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import type { GatewayMetrics } from "./metrics.js";
+import type { MetricsServer } from "./metrics-server.js";
+import { useMetrics } from "./plugins/use-metrics.js";
+import type { MintLimiter } from "./rate-limit.js";
 import { SecretRegistry } from "./secrets.js";
 import { listen } from "./server.js";
+import { combineTelemetry, type Telemetry } from "./telemetry.js";
+import type { Tracing } from "./tracing.js";
 import { createYogaServer, type Gateway } from "./yoga.js";
 
 export interface AppOptions {
@@ -17,10 +24,13 @@ export interface AppOptions {
 export interface RunningApp {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
+  /** Base URL of the metrics server (`GET /metrics`) when `METRICS_PORT` is set. */
+  metricsUrl?: string;
   /**
    * Turns `/ready` to 503, drains in-flight requests within the drain
    * budget (answering those still waiting near its end with
-   * `SHUTTING_DOWN`), then closes the upstream pool; `true` if no
+   * `SHUTTING_DOWN`), then closes the upstream pool, the rate-limit store
+   * and the metrics server and flushes buffered spans; `true` if no
    * connection had to be cut.
    */
   stop(): Promise<boolean>;
@@ -37,10 +47,52 @@ export interface App {
 }
 
 /** The configured auth mode; jose (about 3.5 MB resident) is loaded only by a gateway that verifies callers. */
-async function authorizerFor(config: GatewayConfig, logger: Logger): Promise<Authorizer> {
+async function authorizerFor(
+  config: GatewayConfig,
+  logger: Logger,
+  telemetry: Telemetry,
+): Promise<Authorizer> {
   if (!config.broker) return passthroughAuthorizer;
   const { createBrokerAuthorizer } = await import("./auth/broker.js");
-  return createBrokerAuthorizer(config.broker, config, logger);
+  return createBrokerAuthorizer(config.broker, config, logger, telemetry);
+}
+
+/** Broker mode's mint limits, unless turned off; rate-limiter-flexible and ioredis load only then. */
+async function limiterFor(
+  config: GatewayConfig,
+  logger: Logger,
+  telemetry: Telemetry,
+  secrets: SecretRegistry,
+): Promise<MintLimiter | null> {
+  const settings = config.broker?.rateLimit;
+  if (!settings || settings.mintsPerMinute === 0) return null;
+  if (settings.redisUrl) {
+    const { password } = new URL(settings.redisUrl);
+    secrets.add(password);
+    secrets.add(decodeURIComponent(password));
+  }
+  const { createMintLimiter } = await import("./rate-limit.js");
+  return createMintLimiter(settings, logger, telemetry);
+}
+
+/** Metrics (prom-client) and tracing (the OpenTelemetry SDK), each loaded only when configured. */
+async function observabilityFor(config: GatewayConfig): Promise<{
+  metrics: GatewayMetrics | null;
+  tracing: Tracing | null;
+  telemetry: Telemetry;
+  plugins: Plugin[];
+}> {
+  const metrics = config.metrics ? (await import("./metrics.js")).createMetrics() : null;
+  const tracing = config.tracing
+    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl)
+    : null;
+  const telemetry = combineTelemetry(
+    [metrics?.telemetry, tracing?.telemetry].filter((part) => part !== undefined),
+  );
+  const plugins = [metrics && useMetrics(metrics.inFlight), tracing?.plugin].filter(
+    (plugin): plugin is Plugin => Boolean(plugin),
+  );
+  return { metrics, tracing, telemetry, plugins };
 }
 
 /** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
@@ -48,17 +100,22 @@ function answerMarginMs(drainGraceMs: number): number {
   return Math.min(1_000, drainGraceMs / 4);
 }
 
+/** Buffered spans get this long to reach the collector at exit. */
+const SPAN_FLUSH_MS = 2_000;
+
 /**
- * Builds the whole gateway from its configuration: logger, auth mode,
- * upstream client, yoga and the HTTP server. The one assembly: `main.ts`
- * and the tests both call it, so tests run the production transport and
- * request path.
+ * Builds the whole gateway from its configuration: logger, metrics and
+ * tracing, auth mode, rate limits, upstream client, yoga and the HTTP
+ * server. The one assembly: `main.ts` and the tests both call it, so tests
+ * run the production transport and request path.
  */
 export async function buildApp(config: GatewayConfig, options: AppOptions = {}): Promise<App> {
   const secrets = new SecretRegistry();
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
-  const authorizer = await authorizerFor(config, logger);
+  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
+  const authorizer = await authorizerFor(config, logger, telemetry);
+  const limiter = await limiterFor(config, logger, telemetry, secrets);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
   const idp = createIdpClient({
@@ -76,11 +133,14 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     secrets,
     shuttingDown: shutdown.signal,
     corsOrigins: config.corsOrigins,
+    limiter,
+    telemetry,
+    telemetryPlugins: plugins,
     readiness: {
       notReadyBecause() {
         if (draining) return "draining";
         if (bankTokens && !bankTokens.hasToken()) return "no_bank_token";
-        return null;
+        return limiter?.notReadyBecause() ?? null;
       },
     },
   });
@@ -90,6 +150,16 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     mode: authorizer.mode,
     async listen() {
       const server = await listen(gateway, config.host, config.port, config.server, logger);
+      let metricsServer: MetricsServer | undefined;
+      if (metrics && config.metrics) {
+        const { serveMetrics } = await import("./metrics-server.js");
+        metricsServer = await serveMetrics(
+          metrics.registry,
+          config.metrics.host,
+          config.metrics.port,
+          logger,
+        );
+      }
       let stopped: Promise<boolean> | undefined;
       const stop = async () => {
         draining = true;
@@ -99,10 +169,19 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         const clean = await server.drain(budget);
         clearTimeout(last);
         await idp.close();
+        await limiter?.close();
+        await metricsServer?.close();
+        if (tracing) {
+          const flushed = new Promise<void>((resolve) =>
+            setTimeout(resolve, SPAN_FLUSH_MS).unref(),
+          );
+          await Promise.race([tracing.shutdown().catch(() => undefined), flushed]);
+        }
         return clean;
       };
       return {
         url: server.url,
+        ...(metricsServer && { metricsUrl: metricsServer.url }),
         stop: () => {
           stopped ??= stop();
           return stopped;

@@ -14,6 +14,30 @@ export interface BrokerConfig {
   /** Scopes of the bank token the gateway requests. */
   tokenScopes: string[];
   auth: BrokerAuthSettings;
+  rateLimit: RateLimitSettings;
+}
+
+/** How many mints a verified caller, and a customer, may have per minute. */
+export interface RateLimitSettings {
+  /** `RATE_LIMIT_MINTS_PER_MINUTE`: per caller `sub` and per customer guid; 0 turns limiting off. */
+  mintsPerMinute: number;
+  /** `REDIS_URL`: where replicas share the counts; `null` keeps them in this process. */
+  redisUrl: string | null;
+}
+
+/** `redis://` or `rediss://` (TLS), e.g. `redis://:password@redis.internal:6379/0`. */
+function redisUrlFrom(text: string | undefined, problems: string[]): string | null {
+  if (!text) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (url?.protocol === "redis:" || url?.protocol === "rediss:") return url.href;
+  // The URL may hold a password: name the setting, not its value.
+  problems.push("REDIS_URL must be a redis:// or rediss:// URL");
+  return null;
 }
 
 function list(text: string | undefined): string[] | undefined {
@@ -44,6 +68,8 @@ const AUTH_SETTINGS = [
   "AUTH_JWKS_COOLDOWN_MS",
   "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
   "AUTH_MIN_IP_ALLOWLIST_PREFIX",
+  "RATE_LIMIT_MINTS_PER_MINUTE",
+  "REDIS_URL",
 ];
 
 /**
@@ -122,6 +148,17 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): Br
         problems,
       ),
       jwksCooldownMs: integerSetting(env, "AUTH_JWKS_COOLDOWN_MS", 30_000, 0, 3_600_000, problems),
+    },
+    rateLimit: {
+      mintsPerMinute: integerSetting(
+        env,
+        "RATE_LIMIT_MINTS_PER_MINUTE",
+        60,
+        0,
+        1_000_000,
+        problems,
+      ),
+      redisUrl: redisUrlFrom(env.REDIS_URL, problems),
     },
   };
 }

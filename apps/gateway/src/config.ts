@@ -40,6 +40,41 @@ export interface GatewayConfig {
   drainGraceMs: number;
   /** Origins allowed to call from a browser (CORS); none by default, never with credentials. */
   corsOrigins: string[];
+  /** Where `GET /metrics` is served (`METRICS_PORT`, `METRICS_HOST`); `null`: no metrics. */
+  metrics: { host: string; port: number } | null;
+  /**
+   * OpenTelemetry tracing is on: `OTEL_EXPORTER_OTLP_ENDPOINT`,
+   * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `OTEL_TRACES_EXPORTER` is set (and
+   * not `none`, and `OTEL_SDK_DISABLED` is not `true`). The SDK reads the
+   * `OTEL_*` variables themselves from the process environment.
+   */
+  tracing: boolean;
+}
+
+/** The standard switches of the OpenTelemetry SDK's environment configuration. */
+function tracingOn(env: NodeJS.ProcessEnv): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return false;
+  if (env.OTEL_TRACES_EXPORTER?.trim() === "none") return false;
+  return Boolean(
+    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+      env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+      env.OTEL_TRACES_EXPORTER,
+  );
+}
+
+function metricsFrom(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  problems: string[],
+): GatewayConfig["metrics"] {
+  if (!env.METRICS_PORT) {
+    if (env.METRICS_HOST) problems.push("METRICS_HOST needs METRICS_PORT");
+    return null;
+  }
+  const metricsPort = integerSetting(env, "METRICS_PORT", 0, 0, 65_535, problems);
+  if (metricsPort !== 0 && metricsPort === port)
+    problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
+  return { host: env.METRICS_HOST || "127.0.0.1", port: metricsPort };
 }
 
 export interface ServerLimits {
@@ -111,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   }
   const drainGraceMs = integerSetting(env, "DRAIN_GRACE_MS", 9_000, 100, 600_000, problems);
   const corsOrigins = corsOriginsFrom(env.CORS_ORIGINS, problems);
+  const metrics = metricsFrom(env, port, problems);
 
   const levels = [...Object.keys(pino.levels.values), "silent"];
   const logLevel = (env.LOG_LEVEL || "info") as pino.LevelWithSilent;
@@ -135,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       server,
       drainGraceMs,
       corsOrigins,
+      metrics,
+      tracing: tracingOn(env),
     },
   };
 }

@@ -2,6 +2,8 @@ import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { RequestSecrets } from "./plugins/use-request-secrets.js";
+import type { MintLimiter } from "./rate-limit.js";
+import type { Telemetry } from "./telemetry.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {
@@ -25,4 +27,8 @@ export interface GatewayContext {
   shuttingDown: AbortSignal;
   /** Secrets seen by this request (a caller's token, a minted token), scrubbed from logs by value. */
   secrets: RequestSecrets;
+  /** Broker mode's mint limits; `null` when off (passthrough, or `RATE_LIMIT_MINTS_PER_MINUTE=0`). */
+  limiter: MintLimiter | null;
+  /** Metrics and traces of the mints and upstream calls. */
+  telemetry: Telemetry;
 }

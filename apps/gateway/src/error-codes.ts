@@ -22,6 +22,8 @@ export const GATEWAY_ERROR_CODES = {
     "No usable `Authorization: Bearer` token, or the upstream (passthrough) refused it.",
   FORBIDDEN: "The caller may not mint this token, or the upstream (passthrough) forbade it.",
   AUTH_UNAVAILABLE: "Broker mode: the keys to verify caller tokens could not be fetched.",
+  RATE_LIMITED:
+    "Broker mode: this caller or this customer has had its mints for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
   CUSTOMER_NOT_FOUND: "The upstream does not know the customer.",
   UPSTREAM_TIMEOUT: "The upstream gave no complete answer in time.",
   UPSTREAM_UNAVAILABLE:

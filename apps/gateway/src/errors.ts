@@ -25,8 +25,16 @@ export function gatewayError(
   return createGraphQLError(message, { extensions });
 }
 
-/** Names each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
-function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
+/** RATE_LIMITED, with `extensions.retryAfterSeconds`: when the window that refused ends. */
+export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
+  const code: GatewayErrorCode = "RATE_LIMITED";
+  return createGraphQLError("Too many mints for this caller or customer; try again later", {
+    extensions: { code, retryAfterSeconds },
+  });
+}
+
+/** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
+export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   const described = issues.map(({ path, message }) => {
     const inGraphQL = graphqlPath(CREATE_CUSTOMER_TOKEN_INPUT_FIELDS, path);
     return `${formatPath(["input", ...inGraphQL])} ${message}`;

@@ -24,6 +24,8 @@ const running = await app.listen().catch(async (error: Error) => {
 logger.info(
   {
     url: `${running.url}/graphql`,
+    ...(running.metricsUrl && { metrics: `${running.metricsUrl}/metrics` }),
+    tracing: config.tracing,
     upstream: config.idpBaseUrl,
     mode: app.mode,
     production: config.production,

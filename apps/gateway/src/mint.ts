@@ -1,26 +1,64 @@
-import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
+import {
+  type CreateCustomerTokenRequest,
+  validateCreateCustomerTokenRequest,
+} from "@tokengate/idp-client";
+import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
-import { gatewayError, idpErrorToGraphQL } from "./errors.js";
+import { isGatewayErrorCode } from "./error-codes.js";
+import { badUserInput, gatewayError, idpErrorToGraphQL } from "./errors.js";
 import type { CustomerTokenSource } from "./generated/create-customer-token.js";
+import type { MintOutcome } from "./telemetry.js";
+
+/** The code a caller gets for `error`, as the mint's outcome. */
+function outcomeOf(error: unknown): MintOutcome {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return isGatewayErrorCode(code) ? code : "INTERNAL_SERVER_ERROR";
+}
 
 /**
  * Mints one customer token for the caller: the auth mode decides first
  * (passthrough: a Bearer header to forward; broker: a verified caller and
- * policy), then the client checks the body against the spec and sends it.
- * Its `invalid_request` issues become BAD_USER_INPUT with GraphQL field
- * names, so there is one validation, not two. A caller that hangs up
- * cancels its mint, even one still queued for a socket.
+ * policy); the body is checked against the spec (issues become
+ * BAD_USER_INPUT with GraphQL field names), so that bad input neither counts
+ * against a rate limit nor shows as an upstream call; then the rate limits
+ * count it (broker mode), and the client sends it. A caller that hangs up
+ * cancels its mint, even one still queued for a socket. Every mint that
+ * gets here ends in `telemetry.mintDone`, with `ok` or its code.
  */
 export async function mintCustomerToken(
   body: CreateCustomerTokenRequest,
   context: GatewayContext,
 ): Promise<CustomerTokenSource> {
-  const { idp, authorizer, authorization, requestId } = context;
-  const auth = await authorizer.authorize(authorization, body);
-  const { data, error } = await idp.createCustomerToken(body, {
-    headers: { ...auth, "x-request-id": requestId },
+  try {
+    const issued = await mint(body, context);
+    context.telemetry.mintDone("ok");
+    return issued;
+  } catch (error) {
+    context.telemetry.mintDone(outcomeOf(error));
+    throw error;
+  }
+}
+
+async function mint(
+  body: CreateCustomerTokenRequest,
+  context: GatewayContext,
+): Promise<CustomerTokenSource> {
+  const { idp, authorizer, authorization, requestId, limiter, telemetry } = context;
+  const { headers, caller } = await authorizer.authorize(authorization, body);
+  if (caller && limiter) {
+    // Invalid input must not spend a caller's points: checked here first (the
+    // client checks it again before sending, the one check without a limiter).
+    const checked = validateCreateCustomerTokenRequest(body);
+    if (!checked.ok) throw badUserInput(checked.issues);
+    // Each alias of a document is a mint of its own and counts.
+    await limiter.check(caller.sub, body.customer_guid);
+  }
+  const call = telemetry.upstreamCall("create_customer_token");
+  const { data, error, response } = await idp.createCustomerToken(body, {
+    headers: { ...headers, ...call.headers, "x-request-id": requestId },
     signal: AbortSignal.any([context.callerGone, context.shuttingDown]),
   });
+  call.end(response?.status);
   if (error) {
     if (error.kind === "aborted" && context.shuttingDown.aborted) {
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");

@@ -1,5 +1,11 @@
 import type { IdpClient } from "@tokengate/idp-client";
-import { createGraphQLError, createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import {
+  createGraphQLError,
+  createYoga,
+  maskError,
+  type Plugin,
+  type YogaServerInstance,
+} from "graphql-yoga";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
@@ -11,8 +17,10 @@ import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
 import { useRequestSecrets } from "./plugins/use-request-secrets.js";
+import type { MintLimiter } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
 import type { SecretRegistry } from "./secrets.js";
+import type { Telemetry } from "./telemetry.js";
 import { yogaLogger } from "./yoga-logger.js";
 
 export interface YogaOptions {
@@ -29,6 +37,12 @@ export interface YogaOptions {
   shuttingDown: AbortSignal;
   /** Browser origins allowed by CORS; none: no CORS headers at all. */
   corsOrigins: readonly string[];
+  /** Broker mode's mint limits, or `null`. */
+  limiter: MintLimiter | null;
+  /** Where mints and upstream calls are reported. */
+  telemetry: Telemetry;
+  /** The metrics and tracing plugins that are on, run before every other. */
+  telemetryPlugins: readonly Plugin[];
 }
 
 /**
@@ -38,7 +52,7 @@ export interface YogaOptions {
  * the authorizer from one auth mode.
  */
 export function createYogaServer(options: YogaOptions): Gateway {
-  const { idp, logger, production, authorizer, shuttingDown } = options;
+  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry } = options;
   const requestSecrets = useRequestSecrets(options.secrets);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -52,6 +66,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
         ? { origin: [...options.corsOrigins], credentials: false }
         : false,
     plugins: [
+      ...options.telemetryPlugins,
       useBodyPolicy(),
       useReadiness(options.readiness),
       useRequestId(),
@@ -87,6 +102,8 @@ export function createYogaServer(options: YogaOptions): Gateway {
         callerGone: request.signal,
         shuttingDown,
         secrets,
+        limiter,
+        telemetry,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
           log ??= logger.child({ requestId });

@@ -21,7 +21,45 @@ describe("loadConfig", () => {
         },
         drainGraceMs: 9_000,
         corsOrigins: [],
+        metrics: null,
+        tracing: false,
       },
+    });
+  });
+
+  it.each([
+    ["METRICS_PORT alone", { METRICS_PORT: "9464" }, { host: "127.0.0.1", port: 9464 }],
+    [
+      "METRICS_PORT and METRICS_HOST",
+      { METRICS_PORT: "9464", METRICS_HOST: "10.0.0.5" },
+      { host: "10.0.0.5", port: 9464 },
+    ],
+  ])("serves metrics with %s", (_name, env, metrics) => {
+    expect(loadConfig({ IDP_BASE_URL: "sandbox", ...env })).toMatchObject({
+      ok: true,
+      config: { metrics },
+    });
+  });
+
+  it.each([
+    ["no OTEL_* setting", {}, false],
+    ["OTEL_EXPORTER_OTLP_ENDPOINT", { OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318" }, true],
+    [
+      "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+      { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "http://127.0.0.1:4318/v1/traces" },
+      true,
+    ],
+    ["OTEL_TRACES_EXPORTER=console", { OTEL_TRACES_EXPORTER: "console" }, true],
+    ["OTEL_TRACES_EXPORTER=none", { OTEL_TRACES_EXPORTER: "none" }, false],
+    [
+      "OTEL_SDK_DISABLED=true",
+      { OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318", OTEL_SDK_DISABLED: "true" },
+      false,
+    ],
+  ])("turns tracing on or off with %s", (_name, env, tracing) => {
+    expect(loadConfig({ IDP_BASE_URL: "sandbox", ...env })).toMatchObject({
+      ok: true,
+      config: { tracing },
     });
   });
 
@@ -70,6 +108,21 @@ describe("loadConfig", () => {
       /IDP_TIMEOUT_MS must be a whole number/,
     ],
     [
+      "a METRICS_PORT out of range",
+      { IDP_BASE_URL: "sandbox", METRICS_PORT: "65536" },
+      /METRICS_PORT must be a whole number from 0 to 65535/,
+    ],
+    [
+      "metrics on the GraphQL port",
+      { IDP_BASE_URL: "sandbox", PORT: "4000", METRICS_PORT: "4000" },
+      /METRICS_PORT must differ from PORT/,
+    ],
+    [
+      "METRICS_HOST without METRICS_PORT",
+      { IDP_BASE_URL: "sandbox", METRICS_HOST: "0.0.0.0" },
+      /METRICS_HOST needs METRICS_PORT/,
+    ],
+    [
       "an unknown LOG_LEVEL",
       { IDP_BASE_URL: "sandbox", LOG_LEVEL: "loud" },
       /LOG_LEVEL must be one of .*debug/,
@@ -104,9 +157,25 @@ describe("loadConfig in broker mode", () => {
       tokenScopes: ["customers:read", "customers:write"],
       auth: { customerClaim: "customer_guid", adminScope: null, algorithms: ["RS256", "ES256"] },
     });
+    expect(result.ok && result.config.broker?.rateLimit).toEqual({
+      mintsPerMinute: 60,
+      redisUrl: null,
+    });
     const allowed = result.ok ? (result.config.broker?.auth.allowedScopes ?? []) : [];
     expect(allowed).toContain("accounts:read");
     expect(allowed.every((scope) => scope.endsWith(":read") && !scope.includes("pii"))).toBe(true);
+  });
+
+  it("reads the rate limit and where its counters are shared", () => {
+    const result = loadConfig({
+      ...BROKER,
+      RATE_LIMIT_MINTS_PER_MINUTE: "0",
+      REDIS_URL: "rediss://:pa55word@redis.internal:6380/2",
+    });
+    expect(result.ok && result.config.broker?.rateLimit).toEqual({
+      mintsPerMinute: 0,
+      redisUrl: "rediss://:pa55word@redis.internal:6380/2",
+    });
   });
 
   it("refuses to start without the caller-authentication settings", () => {
@@ -155,6 +224,25 @@ describe("loadConfig in broker mode", () => {
       /IDP_BASE_URL must be an https URL/,
     ],
     [
+      "a negative rate limit",
+      { ...BROKER, RATE_LIMIT_MINTS_PER_MINUTE: "-1" },
+      /RATE_LIMIT_MINTS_PER_MINUTE must be a whole number from 0/,
+    ],
+    [
+      "a REDIS_URL that is not redis:// or rediss://",
+      { ...BROKER, REDIS_URL: "http://:pa55word@redis.internal" },
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    ],
+    [
+      "rate-limit settings without client credentials (passthrough has no caller to limit)",
+      {
+        IDP_BASE_URL: "sandbox",
+        RATE_LIMIT_MINTS_PER_MINUTE: "10",
+        REDIS_URL: "redis://127.0.0.1",
+      },
+      /RATE_LIMIT_MINTS_PER_MINUTE, REDIS_URL need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
+    ],
+    [
       "auth settings without client credentials",
       { IDP_BASE_URL: "sandbox", AUTH_JWKS_URL: "https://auth.example/jwks.json" },
       /AUTH_JWKS_URL need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
@@ -167,5 +255,10 @@ describe("loadConfig in broker mode", () => {
   it("never puts the secret in a problem message", () => {
     const result = loadConfig({ ...BROKER, AUTH_ISSUER: "" });
     expect(result.ok ? "" : result.problems.join("\n")).not.toContain("s3cr3t");
+  });
+
+  it("never puts a Redis password in a problem message", () => {
+    const result = loadConfig({ ...BROKER, REDIS_URL: "redis//:pa55word@redis.internal" });
+    expect(result.ok ? "" : result.problems.join("\n")).not.toContain("pa55word");
   });
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
 import { SecretRegistry } from "../src/secrets.js";
+import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
 import {
   type GraphQLResponse,
@@ -88,6 +89,9 @@ describe("unexpected errors", () => {
       readiness: { notReadyBecause: () => null },
       shuttingDown: new AbortController().signal,
       corsOrigins: [],
+      limiter: null,
+      telemetry: noTelemetry,
+      telemetryPlugins: [],
     });
     const payload = JSON.stringify({
       query: MINT,

@@ -13,3 +13,4 @@ export {
 } from "./faults.js";
 export { freePort } from "./free-port.js";
 export { type PrismMock, type PrismOptions, SPEC_PATH, startPrism } from "./prism.js";
+export { type RedisOptions, type RedisServer, startRedis } from "./redis.js";

@@ -1,6 +1,14 @@
 import type { CreateCustomerTokenRequest, TokenProvider } from "@tokengate/idp-client";
 import { gatewayError } from "../errors.js";
 
+/** What an auth mode decided about one mint. */
+export interface Authorization {
+  /** Headers for the upstream call (empty when the client's own token provider authenticates). */
+  headers: Record<string, string>;
+  /** The verified caller (broker mode): its token's `sub`, what rate limits count by. */
+  caller?: { sub: string };
+}
+
 /**
  * An auth mode: whether a caller may mint a body, and how the upstream call
  * is authenticated, in one value, so a broker policy can never sit over a
@@ -12,11 +20,8 @@ export interface Authorizer {
   readonly mode: "passthrough" | "broker";
   /** The gateway's own bank token for the client (broker mode); absent when callers bring theirs. */
   readonly getToken?: TokenProvider;
-  /** Headers for the upstream call (empty when the client's own token provider authenticates). */
-  authorize(
-    authorization: string | null,
-    body: CreateCustomerTokenRequest,
-  ): Promise<Record<string, string>>;
+  /** Decides whether the caller may mint `body`, and how the upstream call is authenticated. */
+  authorize(authorization: string | null, body: CreateCustomerTokenRequest): Promise<Authorization>;
 }
 
 /** RFC 9110 makes the scheme name case-insensitive; the token must be there. */
@@ -38,6 +43,6 @@ export const passthroughAuthorizer: Authorizer = {
   mode: "passthrough",
   async authorize(authorization) {
     bearerToken(authorization);
-    return { authorization: authorization as string };
+    return { headers: { authorization: authorization as string } };
   },
 };

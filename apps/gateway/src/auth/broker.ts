@@ -3,7 +3,9 @@ import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../broker-config.js";
 import { gatewayError } from "../errors.js";
+import { noTelemetry, type Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
+import { observedBankTokenFetch } from "./bank-token-fetch.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
 import { createCallerKeys } from "./caller-keys.js";
 
@@ -20,6 +22,7 @@ function refusal(error: unknown): {
       nbf: "token_not_yet_valid",
       iss: "wrong_issuer",
       aud: "wrong_audience",
+      sub: "no_subject",
     };
     const reason = reasons[error.claim] ?? "invalid_claims";
     return {
@@ -126,6 +129,7 @@ export function createBrokerAuthorizer(
   broker: BrokerConfig,
   upstream: BankTokenSource,
   logger: Logger,
+  telemetry: Telemetry = noTelemetry,
 ): Authorizer {
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
@@ -138,6 +142,7 @@ export function createBrokerAuthorizer(
       clientSecret: broker.clientSecret,
       scopes: broker.tokenScopes,
       timeoutMs: upstream.idpTimeoutMs,
+      ...(telemetry !== noTelemetry && { fetch: observedBankTokenFetch(telemetry) }),
     }),
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);
@@ -148,7 +153,8 @@ export function createBrokerAuthorizer(
           audience: settings.audience,
           algorithms: [...settings.algorithms],
           clockTolerance: settings.clockToleranceSeconds,
-          requiredClaims: ["exp"],
+          // `sub` names the caller that rate limits count by.
+          requiredClaims: ["exp", "sub"],
         }));
       } catch (error) {
         const { code, reason, message } = refusal(error);
@@ -194,7 +200,15 @@ export function createBrokerAuthorizer(
           "scope_not_allowed",
         );
       }
-      return {};
+      if (typeof claims.sub !== "string" || claims.sub === "") {
+        throw gatewayError(
+          "UNAUTHENTICATED",
+          "The token's sub claim is not accepted",
+          undefined,
+          "no_subject",
+        );
+      }
+      return { headers: {}, caller: { sub: claims.sub } };
     },
   };
 }

@@ -8,7 +8,8 @@ export interface Readiness {
 
 /**
  * `GET /ready`: 200 when this replica can serve mints, 503 with the reason
- * otherwise (draining, no bank token yet). `/health` (yoga's own) stays
+ * otherwise (draining, no bank token yet, the rate-limit store configured
+ * but unreachable). `/health` (yoga's own) stays
  * liveness: the process answers.
  */
 export function useReadiness(readiness: Readiness, path = "/ready"): Plugin {

@@ -38,7 +38,10 @@ export async function startJwksServer(
   });
 }
 
-/** Signs an app token for a caller; claims and times can be overridden to forge bad ones. */
+/**
+ * Signs an app token for a caller (`sub` defaults to `test-caller`; pass
+ * `sub: undefined` for none); claims and times can be overridden to forge bad ones.
+ */
 export function callerToken(
   key: SigningKey,
   claims: JWTPayload,
@@ -49,7 +52,7 @@ export function callerToken(
     notBefore?: string | number;
   } = {},
 ): Promise<string> {
-  const jwt = new SignJWT(claims)
+  const jwt = new SignJWT({ sub: "test-caller", ...claims })
     .setProtectedHeader({ alg: "RS256", kid: key.kid })
     .setIssuer(options.issuer ?? ISSUER)
     .setAudience(options.audience ?? AUDIENCE)

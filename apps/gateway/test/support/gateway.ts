@@ -16,6 +16,8 @@ export const MINT = /* GraphQL */ `
 export interface TestGateway {
   /** Base URL of the gateway's own HTTP server, e.g. `http://127.0.0.1:41237`. */
   url: string;
+  /** Base URL of its metrics server, when `METRICS_PORT` is set. */
+  metricsUrl?: string;
   app: App;
   /** Every log line the gateway wrote, raw. */
   logs: string[];
@@ -51,7 +53,13 @@ export async function startGateway(
   const app = await buildApp(loaded.config, { logDestination: sink });
   const running = await app.listen();
   started.push(running);
-  return { url: running.url, app, logs, stop: () => running.stop() };
+  return {
+    url: running.url,
+    ...(running.metricsUrl && { metricsUrl: running.metricsUrl }),
+    app,
+    logs,
+    stop: () => running.stop(),
+  };
 }
 
 /** What reached the upstream: one entry per request, in order. */

@@ -24,6 +24,8 @@ export const GATEWAY_ERROR_CODES = [
   "FORBIDDEN",
   /** Broker mode: the keys to verify caller tokens could not be fetched. */
   "AUTH_UNAVAILABLE",
+  /** Broker mode: this caller or this customer has had its mints for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream. */
+  "RATE_LIMITED",
   /** The upstream does not know the customer. */
   "CUSTOMER_NOT_FOUND",
   /** The upstream gave no complete answer in time. */

@@ -476,6 +476,10 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "RATE_LIMITED",
+            "isDeprecated": false
+          },
+          {
             "name": "CUSTOMER_NOT_FOUND",
             "isDeprecated": false
           },

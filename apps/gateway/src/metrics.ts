@@ -1,0 +1,97 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { GATEWAY_ERROR_CODES } from "./error-codes.js";
+import type { Telemetry, UpstreamOperation } from "./telemetry.js";
+
+/** The gateway's Prometheus metrics and the registry that serves them. */
+export interface GatewayMetrics {
+  registry: Registry;
+  telemetry: Telemetry;
+  /** Requests the HTTP server is answering right now. */
+  inFlight: Gauge;
+}
+
+/** `201` → `2xx`; no answer → `none`. */
+function statusClass(status: number | undefined): string {
+  return status === undefined ? "none" : `${Math.floor(status / 100)}xx`;
+}
+
+const OPERATIONS: readonly UpstreamOperation[] = ["create_customer_token", "bank_token"];
+
+/**
+ * The metrics, in a registry of their own with Node's default process
+ * metrics. Every label value comes from a closed set (codes, operations,
+ * status classes), so no series can carry a guid, a token or a caller.
+ */
+export function createMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  // Gauges named like counters, which promtool rejects; each is the sum of
+  // its by-type sibling (`nodejs_active_handles{type}`…), which stays.
+  for (const name of [
+    "nodejs_active_handles_total",
+    "nodejs_active_requests_total",
+    "nodejs_active_resources_total",
+  ]) {
+    registry.removeSingleMetric(name);
+  }
+  const mints = new Counter({
+    name: "tokengate_mints_total",
+    help: "Mints the gateway finished, by outcome: ok or the extensions.code the caller got.",
+    labelNames: ["outcome"],
+    registers: [registry],
+  });
+  const upstream = new Histogram({
+    name: "tokengate_upstream_request_duration_seconds",
+    help: "Time of each upstream call, its retry included, by operation and HTTP status class (none: no answer).",
+    labelNames: ["operation", "status_class"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const refreshes = new Counter({
+    name: "tokengate_bank_token_refreshes_total",
+    help: "Bank-token fetches from the token endpoint (broker mode), by result.",
+    labelNames: ["result"],
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: "tokengate_rate_limited_total",
+    help: "Mints refused with RATE_LIMITED (broker mode).",
+    registers: [registry],
+  });
+  const storeErrors = new Counter({
+    name: "tokengate_rate_limit_store_errors_total",
+    help: "Rate-limit checks the shared store (Redis) failed, answered from this replica's own counters instead.",
+    registers: [registry],
+  });
+  const inFlight = new Gauge({
+    name: "tokengate_http_requests_in_flight",
+    help: "HTTP requests the gateway is answering right now.",
+    registers: [registry],
+  });
+  // Every series exists from the start, so rate() sees the first event.
+  for (const outcome of ["ok", ...Object.keys(GATEWAY_ERROR_CODES)]) mints.inc({ outcome }, 0);
+  for (const result of ["ok", "error"]) refreshes.inc({ result }, 0);
+  for (const operation of OPERATIONS) upstream.zero({ operation, status_class: "2xx" });
+
+  return {
+    registry,
+    inFlight,
+    telemetry: {
+      upstreamCall(operation) {
+        const started = performance.now();
+        return {
+          headers: {},
+          end: (status) =>
+            upstream.observe(
+              { operation, status_class: statusClass(status) },
+              (performance.now() - started) / 1_000,
+            ),
+        };
+      },
+      mintDone: (outcome) => mints.inc({ outcome }),
+      bankTokenFetched: (result) => refreshes.inc({ result }),
+      rateLimited: () => rateLimited.inc(),
+      rateLimitStoreFailed: () => storeErrors.inc(),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { GatewayErrorCode } from "./error-codes.js";
+
+/** The upstream calls the gateway makes, as the `operation` label and span attribute. */
+export type UpstreamOperation = "create_customer_token" | "bank_token";
+
+/** How one mint ended: `ok`, or the `extensions.code` its caller got. */
+export type MintOutcome = "ok" | GatewayErrorCode;
+
+/** One upstream call being observed. */
+export interface UpstreamCall {
+  /** Headers to send with the call (`traceparent` while tracing is on). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The call ended with this HTTP status, or `undefined` when no answer arrived. */
+  end(status: number | undefined): void;
+}
+
+/**
+ * What the gateway reports about its work, to metrics and traces alike.
+ * Every argument is a bounded value (a code, an operation, a status):
+ * nothing here can carry a token, a guid or a caller's identity.
+ */
+export interface Telemetry {
+  upstreamCall(operation: UpstreamOperation): UpstreamCall;
+  mintDone(outcome: MintOutcome): void;
+  /** The token endpoint answered a bank-token fetch (`ok`), or did not give one (`error`). */
+  bankTokenFetched(result: "ok" | "error"): void;
+  /** A mint was refused with RATE_LIMITED. */
+  rateLimited(): void;
+  /** The shared rate-limit store failed a check, which fell back to this replica's own counters. */
+  rateLimitStoreFailed(): void;
+}
+
+const noCall: UpstreamCall = { headers: {}, end: () => undefined };
+
+/** Reports nothing: the gateway without metrics or tracing. */
+export const noTelemetry: Telemetry = {
+  upstreamCall: () => noCall,
+  mintDone: () => undefined,
+  bankTokenFetched: () => undefined,
+  rateLimited: () => undefined,
+  rateLimitStoreFailed: () => undefined,
+};
+
+/** One `Telemetry` that reports to each of `parts` (none: `noTelemetry`). */
+export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
+  if (parts.length === 0) return noTelemetry;
+  if (parts.length === 1) return parts[0] as Telemetry;
+  return {
+    upstreamCall(operation) {
+      const calls = parts.map((part) => part.upstreamCall(operation));
+      return {
+        headers: Object.assign({}, ...calls.map((call) => call.headers)),
+        end: (status) => {
+          for (const call of calls) call.end(status);
+        },
+      };
+    },
+    mintDone: (outcome) => {
+      for (const part of parts) part.mintDone(outcome);
+    },
+    bankTokenFetched: (result) => {
+      for (const part of parts) part.bankTokenFetched(result);
+    },
+    rateLimited: () => {
+      for (const part of parts) part.rateLimited();
+    },
+    rateLimitStoreFailed: () => {
+      for (const part of parts) part.rateLimitStoreFailed();
+    },
+  };
+}

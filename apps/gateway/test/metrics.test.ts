@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BANK_TOKEN_VALUE,
+  brokerSettings,
+  CLIENT_SECRET,
+  startBrokerUpstream,
+} from "./support/broker-upstream.js";
+import {
+  callerToken,
+  newSigningKey,
+  type SigningKey,
+  startJwksServer,
+} from "./support/caller-tokens.js";
+import { BANK_TOKEN, GUID, mint, startGateway, startGatewayOverPrism } from "./support/gateway.js";
+
+const READ = { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] };
+
+async function scrape(gateway: { metricsUrl?: string }): Promise<string> {
+  const response = await fetch(`${gateway.metricsUrl}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+  return response.text();
+}
+
+/** The value of one series, e.g. `tokengate_mints_total{outcome="ok"}`. */
+function sample(text: string, series: string): number {
+  const line = text.split("\n").find((row) => row.startsWith(`${series} `));
+  if (!line) throw new Error(`no series ${series} in:\n${text}`);
+  return Number(line.slice(series.length + 1));
+}
+
+describe("Prometheus metrics", () => {
+  it("count mints by outcome and time the upstream calls after known traffic", async () => {
+    const gateway = await startGatewayOverPrism(undefined, { METRICS_PORT: "0" });
+    for (let i = 0; i < 3; i++) expect((await mint(gateway, READ)).body.errors).toBeUndefined();
+    await mint(gateway, { customerGuid: "short", scopes: ["CUSTOMERS_READ"] });
+    await mint(gateway, READ, {});
+    const text = await scrape(gateway);
+    expect(sample(text, 'tokengate_mints_total{outcome="ok"}')).toBe(3);
+    expect(sample(text, 'tokengate_mints_total{outcome="BAD_USER_INPUT"}')).toBe(1);
+    expect(sample(text, 'tokengate_mints_total{outcome="UNAUTHENTICATED"}')).toBe(1);
+    const mints = 'operation="create_customer_token",status_class="2xx"';
+    expect(sample(text, `tokengate_upstream_request_duration_seconds_count{${mints}}`)).toBe(3);
+    expect(
+      sample(text, `tokengate_upstream_request_duration_seconds_bucket{le="+Inf",${mints}}`),
+    ).toBe(3);
+    // Only the three valid mints reached the upstream, and the scrape itself is no request.
+    expect(gateway.sent).toHaveLength(3);
+    expect(sample(text, "tokengate_http_requests_in_flight")).toBe(0);
+    expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).not.toContain(GUID);
+    expect(text).not.toContain(BANK_TOKEN.slice("Bearer ".length));
+  });
+
+  it("pass promtool check metrics", async () => {
+    const gateway = await startGatewayOverPrism(undefined, { METRICS_PORT: "0" });
+    await mint(gateway, READ);
+    const check = spawnSync("promtool", ["check", "metrics"], {
+      input: await scrape(gateway),
+      encoding: "utf8",
+    });
+    if (check.error)
+      throw new Error(
+        `promtool could not run (apt-get install prometheus): ${check.error.message}`,
+      );
+    expect(`${check.stdout}${check.stderr}`).toBe("");
+    expect(check.status).toBe(0);
+  });
+
+  it("are served on their own loopback port only, never on the GraphQL port", async () => {
+    const gateway = await startGatewayOverPrism(undefined, { METRICS_PORT: "0" });
+    expect(gateway.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(gateway.metricsUrl).not.toBe(gateway.url);
+    expect((await fetch(`${gateway.url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${gateway.metricsUrl}/graphql`)).status).toBe(404);
+  });
+
+  it("are off without METRICS_PORT", async () => {
+    const gateway = await startGatewayOverPrism();
+    expect(gateway.metricsUrl).toBeUndefined();
+  });
+});
+
+describe("Prometheus metrics in broker mode", () => {
+  let key: SigningKey;
+  let jwks: Awaited<ReturnType<typeof startJwksServer>>;
+  let upstream: Awaited<ReturnType<typeof startBrokerUpstream>>;
+  beforeAll(async () => {
+    key = await newSigningKey("key-1");
+    jwks = await startJwksServer([key]);
+    upstream = await startBrokerUpstream();
+  });
+  afterAll(async () => {
+    await jwks.close();
+    await upstream.close();
+  });
+
+  it("count bank-token fetches and rate-limited mints, and carry no secret", async () => {
+    const gateway = await startGateway(upstream.url, {
+      ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
+      RATE_LIMIT_MINTS_PER_MINUTE: "2",
+      METRICS_PORT: "0",
+    });
+    const token = await callerToken(key, { sub: "user-metrics", customer_guid: GUID });
+    const caller = { authorization: `Bearer ${token}` };
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await mint(gateway, READ, caller));
+    const text = await scrape(gateway);
+    expect(sample(text, 'tokengate_bank_token_refreshes_total{result="ok"}')).toBe(1);
+    expect(sample(text, 'tokengate_mints_total{outcome="ok"}')).toBe(2);
+    expect(sample(text, 'tokengate_mints_total{outcome="RATE_LIMITED"}')).toBe(2);
+    expect(sample(text, "tokengate_rate_limited_total")).toBe(2);
+    expect(
+      sample(
+        text,
+        'tokengate_upstream_request_duration_seconds_count{operation="bank_token",status_class="2xx"}',
+      ),
+    ).toBe(1);
+    const minted = answers.flatMap((answer) => {
+      const accessToken = answer.body.data?.createCustomerToken?.accessToken;
+      return typeof accessToken === "string" ? [accessToken] : [];
+    });
+    expect(minted).toHaveLength(2);
+    for (const secret of [CLIENT_SECRET, BANK_TOKEN_VALUE, token, "user-metrics", ...minted]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});

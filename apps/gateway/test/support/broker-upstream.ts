@@ -1,0 +1,37 @@
+import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
+import { AUDIENCE, ISSUER } from "./caller-tokens.js";
+
+export const BANK_TOKEN_VALUE = "bank-token-from-the-endpoint-9f8e";
+export const CLIENT_SECRET = "replica-client-secret-3c2b";
+
+/** Broker mode's two upstream calls on one local server: the token endpoint, and mints that each answer a new token. */
+export async function startBrokerUpstream(): Promise<FaultServer & { minted: () => string[] }> {
+  const minted: string[] = [];
+  const server = await startFaultServer((request, response) => {
+    if (request.url === "/oauth/token") {
+      sendJson(response, 200, {
+        access_token: BANK_TOKEN_VALUE,
+        token_type: "Bearer",
+        expires_in: 3600,
+      });
+      return;
+    }
+    const token = `minted.customer-token.${minted.length + 1}-a1b2c3`;
+    minted.push(token);
+    sendJson(response, 201, { access_token: token });
+  });
+  return Object.assign(server, { minted: () => [...minted] });
+}
+
+/** The settings of a broker-mode gateway over `upstream`, trusting `jwksUrl`'s keys. */
+export function brokerSettings(upstreamUrl: string, jwksUrl: string): Record<string, string> {
+  return {
+    IDP_BASE_URL: upstreamUrl,
+    IDP_CLIENT_ID: "bank-client",
+    IDP_CLIENT_SECRET: CLIENT_SECRET,
+    AUTH_JWKS_URL: jwksUrl,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_ADMIN_SCOPE: "tokengate:admin",
+  };
+}
