@@ -165,7 +165,11 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         draining = true;
         bankTokens?.stop();
         const budget = config.drainGraceMs;
-        const last = setTimeout(() => shutdown.abort(), budget - answerMarginMs(budget));
+        const last = setTimeout(() => {
+          shutdown.abort();
+          // Mints still waiting on the upstream end now and are answered SHUTTING_DOWN.
+          void idp.close({ abortInFlight: true });
+        }, budget - answerMarginMs(budget));
         const clean = await server.drain(budget);
         clearTimeout(last);
         await idp.close();

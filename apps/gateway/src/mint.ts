@@ -56,11 +56,12 @@ async function mint(
   const call = telemetry.upstreamCall("create_customer_token");
   const { data, error, response } = await idp.createCustomerToken(body, {
     headers: { ...headers, ...call.headers, "x-request-id": requestId },
-    signal: AbortSignal.any([context.callerGone, context.shuttingDown]),
+    signal: context.callerGone,
   });
   call.end(response?.status);
   if (error) {
-    if (error.kind === "aborted" && context.shuttingDown.aborted) {
+    // At the drain budget's end the client aborts what is still running, and refuses new calls.
+    if (context.shuttingDown.aborted && (error.kind === "aborted" || error.kind === "network")) {
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
     }
     if (error.kind !== "invalid_request") {

@@ -69,8 +69,12 @@ export interface IdpClient {
     body: CreateCustomerTokenRequest,
     options?: CallOptions,
   ): Promise<CreateCustomerTokenResult>;
-  /** Closes the kept-alive connections; calls after it fail. */
-  close(): Promise<void>;
+  /**
+   * Closes the kept-alive connections; calls after it fail. With
+   * `abortInFlight`, calls still running end at once as `aborted` (a server
+   * out of drain time answers its callers instead of waiting for the upstream).
+   */
+  close(options?: { abortInFlight?: boolean }): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -123,6 +127,9 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
   const { getToken } = options;
   const staticAuthorization = options.token === undefined ? undefined : `Bearer ${options.token}`;
   let closed = false;
+  // Each running call's deadline, so that close({ abortInFlight }) can end them.
+  const inFlight = new Set<Deadline>();
+  let closing: Promise<void> | undefined;
 
   async function attempt(
     body: CreateCustomerTokenRequest,
@@ -165,6 +172,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
     // One deadline for everything this call does: the bank token, the
     // attempt, the pause and the retry.
     const deadline = new Deadline(call.timeoutMs ?? timeoutMs, call.signal);
+    inFlight.add(deadline);
     try {
       const headers = baseHeaders(call.headers);
       let providerToken: string | undefined;
@@ -205,15 +213,22 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
       return result;
     } finally {
       deadline.clear();
+      inFlight.delete(deadline);
     }
   }
 
   return {
     baseUrl,
     createCustomerToken,
-    close: () => {
+    close: (options = {}) => {
       closed = true;
-      return transport.close();
+      if (options.abortInFlight) {
+        for (const deadline of inFlight)
+          deadline.abort(new DOMException("client closed", "AbortError"));
+      }
+      // A second close (say, after an abortInFlight one) waits for the first.
+      closing ??= transport.close();
+      return closing;
     },
   };
 }
