@@ -1,17 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BANK_TOKEN_VALUE,
   brokerSettings,
   CLIENT_SECRET,
-  startBrokerUpstream,
+  useBrokerFixture,
 } from "./support/broker-upstream.js";
-import {
-  callerToken,
-  newSigningKey,
-  type SigningKey,
-  startJwksServer,
-} from "./support/caller-tokens.js";
+import { callerToken } from "./support/caller-tokens.js";
 import { BANK_TOKEN, GUID, mint, startGateway, startGatewayOverPrism } from "./support/gateway.js";
 
 const READ = { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] };
@@ -84,26 +79,15 @@ describe("Prometheus metrics", () => {
 });
 
 describe("Prometheus metrics in broker mode", () => {
-  let key: SigningKey;
-  let jwks: Awaited<ReturnType<typeof startJwksServer>>;
-  let upstream: Awaited<ReturnType<typeof startBrokerUpstream>>;
-  beforeAll(async () => {
-    key = await newSigningKey("key-1");
-    jwks = await startJwksServer([key]);
-    upstream = await startBrokerUpstream();
-  });
-  afterAll(async () => {
-    await jwks.close();
-    await upstream.close();
-  });
+  const broker = useBrokerFixture();
 
   it("count bank-token fetches and rate-limited mints, and carry no secret", async () => {
-    const gateway = await startGateway(upstream.url, {
-      ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
+    const gateway = await startGateway(broker.upstream.url, {
+      ...brokerSettings(broker.upstream.url, `${broker.jwks.url}/broker.jwks.json`),
       RATE_LIMIT_MINTS_PER_MINUTE: "2",
       METRICS_PORT: "0",
     });
-    const token = await callerToken(key, { sub: "user-metrics", customer_guid: GUID });
+    const token = await callerToken(broker.key, { sub: "user-metrics", customer_guid: GUID });
     const caller = { authorization: `Bearer ${token}` };
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await mint(gateway, READ, caller));

@@ -1,44 +1,28 @@
 import { freePort } from "@tokengate/testkit";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { brokerSettings, startBrokerUpstream } from "./support/broker-upstream.js";
-import {
-  callerToken,
-  newSigningKey,
-  type SigningKey,
-  startJwksServer,
-} from "./support/caller-tokens.js";
+import { describe, expect, it } from "vitest";
+import { brokerSettings, useBrokerFixture } from "./support/broker-upstream.js";
+import { callerToken } from "./support/caller-tokens.js";
 import { GUID, mint, post, startGateway } from "./support/gateway.js";
 
 const OTHER_GUID = "0123456789abcdef0123456789abcdef";
 const READ = (customerGuid: string) => ({ customerGuid, scopes: ["CUSTOMERS_READ"] });
 
-let key: SigningKey;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
-let upstream: Awaited<ReturnType<typeof startBrokerUpstream>>;
-
-beforeAll(async () => {
-  key = await newSigningKey("key-1");
-  jwks = await startJwksServer([key]);
-  upstream = await startBrokerUpstream();
-});
-afterAll(async () => {
-  await jwks.close();
-  await upstream.close();
-});
+const broker = useBrokerFixture();
 
 /** A broker-mode gateway allowing `limit` mints per caller and per customer per minute. */
 function limitedGateway(limit: number, env: Record<string, string> = {}) {
-  return startGateway(upstream.url, {
-    ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
+  return startGateway(broker.upstream.url, {
+    ...brokerSettings(broker.upstream.url, `${broker.jwks.url}/broker.jwks.json`),
     RATE_LIMIT_MINTS_PER_MINUTE: String(limit),
     ...env,
   });
 }
 
-const mintsSent = () => upstream.requests.filter((r) => r.url === "/api/customer_tokens").length;
+const mintsSent = () =>
+  broker.upstream.requests.filter((r) => r.url === "/api/customer_tokens").length;
 
 async function as(claims: Record<string, unknown>) {
-  return { authorization: `Bearer ${await callerToken(key, claims)}` };
+  return { authorization: `Bearer ${await callerToken(broker.key, claims)}` };
 }
 
 describe("rate limits in broker mode", () => {

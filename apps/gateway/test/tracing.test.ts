@@ -1,17 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BANK_TOKEN_VALUE,
   brokerSettings,
   CLIENT_SECRET,
-  startBrokerUpstream,
+  useBrokerFixture,
 } from "./support/broker-upstream.js";
-import {
-  callerToken,
-  newSigningKey,
-  type SigningKey,
-  startJwksServer,
-} from "./support/caller-tokens.js";
+import { callerToken } from "./support/caller-tokens.js";
 import { BANK_TOKEN, GUID, mint, startRecordingPrism } from "./support/gateway.js";
 import { attributeOf, type ReceivedSpan, startOtlpReceiver } from "./support/otlp-receiver.js";
 import { runGateway } from "./support/process.js";
@@ -39,28 +34,16 @@ function incomingTrace() {
 
 const named = (spans: ReceivedSpan[], name: string) => spans.filter((span) => span.name === name);
 
-let key: SigningKey;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
-let upstream: Awaited<ReturnType<typeof startBrokerUpstream>>;
-
-beforeAll(async () => {
-  key = await newSigningKey("key-1");
-  jwks = await startJwksServer([key]);
-  upstream = await startBrokerUpstream();
-});
-afterAll(async () => {
-  await jwks.close();
-  await upstream.close();
-});
+const broker = useBrokerFixture();
 
 describe("OpenTelemetry tracing (the built process, a real OTLP/HTTP receiver)", () => {
   it("continues the caller's trace: a server span per operation, a client span per upstream call, traceparent sent upstream, no secret", async () => {
     const receiver = await startOtlpReceiver();
     const gateway = await runGateway({
-      ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
+      ...brokerSettings(broker.upstream.url, `${broker.jwks.url}/broker.jwks.json`),
       ...tracingEnv(receiver.url),
     }).ready;
-    const token = await callerToken(key, { sub: "user-traced", customer_guid: GUID });
+    const token = await callerToken(broker.key, { sub: "user-traced", customer_guid: GUID });
     const trace = incomingTrace();
     const { body } = await mint(gateway, READ, {
       authorization: `Bearer ${token}`,
@@ -90,14 +73,14 @@ describe("OpenTelemetry tracing (the built process, a real OTLP/HTTP receiver)",
       parentSpanId: server.spanId,
     });
     expect(attributeOf(call, "http.response.status_code")).toBe(201);
-    const sent = upstream.requests.find((request) => request.url === "/api/customer_tokens");
+    const sent = broker.upstream.requests.find((request) => request.url === "/api/customer_tokens");
     expect(sent?.headers.traceparent).toBe(`00-${trace.traceId}-${call.spanId}-01`);
 
     // The first bank token is fetched at start, before any request: a trace of its own.
     const [bankToken] = named(spans, "POST /oauth/token") as [ReceivedSpan];
     expect(bankToken.kind).toBe(CLIENT);
     expect(attributeOf(bankToken, "tokengate.upstream.operation")).toBe("bank_token");
-    const tokenRequest = upstream.requests.find((request) => request.url === "/oauth/token");
+    const tokenRequest = broker.upstream.requests.find((request) => request.url === "/oauth/token");
     expect(tokenRequest?.headers.traceparent).toBe(
       `00-${bankToken.traceId}-${bankToken.spanId}-01`,
     );

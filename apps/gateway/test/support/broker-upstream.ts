@@ -1,5 +1,12 @@
 import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
-import { AUDIENCE, ISSUER } from "./caller-tokens.js";
+import { afterAll, beforeAll } from "vitest";
+import {
+  AUDIENCE,
+  ISSUER,
+  newSigningKey,
+  type SigningKey,
+  startJwksServer,
+} from "./caller-tokens.js";
 
 export const BANK_TOKEN_VALUE = "bank-token-from-the-endpoint-9f8e";
 export const CLIENT_SECRET = "replica-client-secret-3c2b";
@@ -34,4 +41,28 @@ export function brokerSettings(upstreamUrl: string, jwksUrl: string): Record<str
     AUTH_AUDIENCE: AUDIENCE,
     AUTH_ADMIN_SCOPE: "tokengate:admin",
   };
+}
+
+export interface BrokerFixture {
+  key: SigningKey;
+  jwks: Awaited<ReturnType<typeof startJwksServer>>;
+  upstream: Awaited<ReturnType<typeof startBrokerUpstream>>;
+}
+
+/**
+ * A signing key, its JWKS server and a broker upstream, started before the
+ * tests of the calling file or `describe` and closed after them.
+ */
+export function useBrokerFixture(): BrokerFixture {
+  const fixture = {} as BrokerFixture;
+  beforeAll(async () => {
+    fixture.key = await newSigningKey("key-1");
+    fixture.jwks = await startJwksServer([fixture.key]);
+    fixture.upstream = await startBrokerUpstream();
+  });
+  afterAll(async () => {
+    await fixture.jwks.close();
+    await fixture.upstream.close();
+  });
+  return fixture;
 }
