@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { type FaultServer, startFaultServer } from "@tokengate/testkit";
+import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AUDIENCE,
@@ -453,6 +453,37 @@ describe("broker mode's slow token endpoint", () => {
       expect([...codes]).toEqual(["UPSTREAM_TIMEOUT"]);
     } finally {
       await silent.close();
+    }
+  });
+});
+
+describe("broker mode's readiness", () => {
+  it("is 503 no_bank_token until the first bank token arrives, then 200", async () => {
+    let refuse = true;
+    const tokenEndpoint = await startFaultServer((_request, response) => {
+      if (refuse) return sendJson(response, 503, { error: "temporarily_unavailable" });
+      sendJson(response, 200, {
+        access_token: "bank-ready-1",
+        token_type: "Bearer",
+        expires_in: 3600,
+      });
+    });
+    try {
+      const gateway = await startGateway(tokenEndpoint.url, brokerEnv());
+      const ready = () =>
+        fetch(`${gateway.url}/ready`).then(async (r) => [r.status, await r.json()]);
+      expect(await ready()).toEqual([503, { ready: false, reason: "no_bank_token" }]);
+      refuse = false;
+      // The first token is tried again every 2 s until it comes.
+      const deadline = Date.now() + 5_000;
+      let answer = await ready();
+      while (answer[0] !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answer = await ready();
+      }
+      expect(answer).toEqual([200, { ready: true }]);
+    } finally {
+      await tokenEndpoint.close();
     }
   });
 });
