@@ -143,3 +143,16 @@ export function propertyNames(declarations: string, typeName: string): string[] 
     .getPropertiesOfType(checker.getDeclaredTypeOfSymbol(target))
     .map((property) => property.name);
 }
+
+/** What a packed tarball ships: its files (without tar's `package/` prefix) and its manifest as text. */
+export function packedContents(
+  tarball: string,
+  cwd: string,
+): { files: string[]; manifest: string } {
+  const files = run("tar", ["-tzf", tarball], cwd)
+    .split("\n")
+    .filter(Boolean)
+    .map((path) => path.replace(/^package\//, ""));
+  const manifest = run("tar", ["-xzOf", tarball, "package/package.json"], cwd);
+  return { files, manifest };
+}
