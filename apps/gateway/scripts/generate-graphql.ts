@@ -11,10 +11,16 @@ import {
   type FieldContract,
   loadSpec,
   type OperationContract,
-  readOperation,
+  readOperations,
 } from "@tokengate/contract";
 import { inputFieldDescription, outputFieldDescription, prose } from "./graphql/describe.js";
 import { EnumRegistry, type EnumType, type FieldType, fieldType } from "./graphql/types.js";
+
+/** The mint, with its request body. */
+type MintContract = OperationContract & {
+  request: NonNullable<OperationContract["request"]>;
+  graphql: { input: string };
+};
 
 const specUrl = new URL("../../../spec/openapi.yaml", import.meta.url);
 const outDir = new URL("../src/generated/", import.meta.url);
@@ -78,7 +84,7 @@ ${names}
 `;
 }
 
-function inputType(mint: OperationContract, registry: EnumRegistry, where: string): string {
+function inputType(mint: MintContract, registry: EnumRegistry, where: string): string {
   const exposed = mint.request.fields.filter((field) => field.exposed);
   const renames = renamesOf(mint.request.fields);
   const fields = exposed
@@ -98,7 +104,7 @@ ${fields}
 });`;
 }
 
-function outputType(mint: OperationContract, registry: EnumRegistry, where: string): string {
+function outputType(mint: MintContract, registry: EnumRegistry, where: string): string {
   const renames = renamesOf(mint.success.fields);
   const fields = mint.success.fields
     .filter((field) => field.exposed)
@@ -131,7 +137,7 @@ ${fields}
 });`;
 }
 
-function errorCodes(mint: OperationContract): string {
+function errorCodes(mint: MintContract): string {
   const entries = mint.errors
     .map((error) => {
       const messageCodes = error.messageCodes
@@ -163,7 +169,7 @@ ${entries}
 `;
 }
 
-function fieldMapFile(mint: OperationContract): string {
+function fieldMapFile(mint: MintContract): string {
   const map = mint.request.fields
     .filter((field) => field.exposed)
     .map((field) => `  ${field.graphqlName}: ${str(field.wireName)},`)
@@ -187,7 +193,17 @@ function constantName(name: string): string {
 
 async function main(): Promise<void> {
   const spec = await loadSpec(specUrl);
-  const mint = readOperation(spec, "createCustomerToken");
+  // Every annotated operation is read, so one the generators cannot carry fails here.
+  const operations = readOperations(spec);
+  const found = operations.find(({ operationId }) => operationId === "createCustomerToken");
+  if (!found?.request || !found.graphql.input) {
+    throw new Error("spec: createCustomerToken with a request body is required");
+  }
+  const mint = {
+    ...found,
+    request: found.request,
+    graphql: { ...found.graphql, input: found.graphql.input },
+  };
   const registry = new EnumRegistry();
   const input = inputType(mint, registry, `components.schemas.${mint.request.schemaName}`);
   const output = outputType(mint, registry, `components.schemas.${mint.success.schemaName}`);

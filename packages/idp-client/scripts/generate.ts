@@ -14,7 +14,7 @@ import {
   type Json,
   type JsonObject,
   loadSpec,
-  readOperation,
+  readOperations,
   withoutExtensions,
   X,
 } from "@tokengate/contract";
@@ -68,7 +68,17 @@ function constant(name: string, value: Json, doc: string): string {
 
 async function main(): Promise<void> {
   const spec = await loadSpec(specUrl);
-  const mint = readOperation(spec, "createCustomerToken");
+  // Every annotated operation is read, so one the generators cannot carry fails here.
+  const operations = readOperations(spec);
+  const found = operations.find(({ operationId }) => operationId === "createCustomerToken");
+  if (!found?.request || !found.graphql.input) {
+    throw new Error("spec: createCustomerToken with a request body is required");
+  }
+  const mint = {
+    ...found,
+    request: found.request,
+    graphql: { ...found.graphql, input: found.graphql.input },
+  };
 
   // A default describes what the server assumes, so the field stays optional
   // in the request type (openapi-typescript would make it required).
