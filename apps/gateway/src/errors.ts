@@ -52,6 +52,7 @@ type AnsweredKind = Exclude<IdpError["kind"], "invalid_request">;
 const BROKER_MESSAGES: Record<AnsweredKind, string> = {
   unauthorized: "The upstream refused the gateway's credentials",
   forbidden: "The upstream refused the gateway's credentials",
+  not_found: "The upstream found nothing at what the request names",
   unprocessable: "The upstream could not process the request",
   server_error: "The upstream failed",
   unexpected_response: "The upstream answered outside its contract",
@@ -117,6 +118,7 @@ function codeFor(
       return mode === "broker"
         ? "UPSTREAM_UNAVAILABLE"
         : documentedCode(error, "UPSTREAM_BAD_RESPONSE");
+    case "not_found":
     case "unprocessable":
       return documentedCode(error, "UPSTREAM_BAD_RESPONSE");
     case "server_error":

@@ -72,11 +72,13 @@ describe("unexpected errors", () => {
   // Nothing on the shipping path throws unexpectedly (the client returns every
   // failure as a value), so this builds yoga with a client that does.
   it("are masked for the caller and logged", async () => {
+    const boom = () => {
+      throw new TypeError("boom at /srv/app/node_modules/secret-internals.js:12");
+    };
     const broken: IdpClient = {
       baseUrl: "http://127.0.0.1:9",
-      createCustomerToken: () => {
-        throw new TypeError("boom at /srv/app/node_modules/secret-internals.js:12");
-      },
+      createCustomerToken: boom,
+      listBankApplications: boom,
       close: async () => {},
     };
     const { sink, lines: logs } = captureLogs();

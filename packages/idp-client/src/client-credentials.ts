@@ -1,30 +1,11 @@
 import { inspect } from "node:util";
-import type { ValidateFunction } from "ajv";
 import createClient from "openapi-fetch";
 import { BankTokenError } from "./bank-token-error.js";
 import { resolveBaseUrl } from "./base-url.js";
-import { BANK_TOKEN_SCHEMA, OAUTH_ERROR_SCHEMA } from "./generated/contract.js";
-import type { components, paths } from "./generated/openapi.js";
-import { ajv } from "./response.js";
+import type { paths } from "./generated/openapi.js";
+import { isBankToken, isOAuthError } from "./generated/operations.js";
 import { errorCode } from "./thrown-errors.js";
 import type { ServerAlias } from "./types.js";
-
-type BankToken = components["schemas"]["BankToken"];
-type OAuthError = components["schemas"]["OAuthError"];
-
-/**
- * The token endpoint's answers, checked against the spec. Compiled on first
- * use, not at import: a client with a static bank token never asks for one,
- * and compiling cost about 50 ms of the gateway's start.
- */
-let compiled:
-  | { isBankToken: ValidateFunction<BankToken>; isOAuthError: ValidateFunction<OAuthError> }
-  | undefined;
-const tokenEndpointAnswers = () =>
-  (compiled ??= {
-    isBankToken: ajv.compile<BankToken>(BANK_TOKEN_SCHEMA),
-    isOAuthError: ajv.compile<OAuthError>(OAUTH_ERROR_SCHEMA),
-  });
 
 export interface ClientCredentialsOptions {
   clientId: string;
@@ -111,14 +92,14 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
       });
     const { data, error, response } = answer;
     if (!response.ok) {
-      const oauthError = tokenEndpointAnswers().isOAuthError(error) ? error.error : null;
+      const oauthError = isOAuthError(error) ? error.error : null;
       throw new BankTokenError(
         `The token endpoint refused client ${clientId} (${response.status}${oauthError ? ` ${oauthError}` : ""})`,
         response.status,
         oauthError,
       );
     }
-    if (!tokenEndpointAnswers().isBankToken(data)) {
+    if (!isBankToken(data)) {
       throw new BankTokenError(
         "The token endpoint's answer breaks the contract",
         response.status,

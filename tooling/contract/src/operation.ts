@@ -19,6 +19,8 @@ export interface FieldContract {
   exposed: boolean;
   /** The property's schema, `$ref`s inlined. */
   schema: JsonObject;
+  /** `x-tokengate-secret: true`: its value is a credential. */
+  secret: boolean;
 }
 
 /** A JSON body: its component name, inlined schema and properties. */
@@ -185,7 +187,12 @@ function jsonBody(
       fail(where, "a required field cannot be hidden from GraphQL");
     }
     const schema = objectAt(inlineSchema(spec, node), where);
-    return { wireName, graphqlName, required: required.has(wireName), exposed, schema };
+    const secretFlag = node[X.secret];
+    if (secretFlag !== undefined && typeof secretFlag !== "boolean") {
+      fail(at(where, X.secret), "must be true or false");
+    }
+    const secret = secretFlag === true;
+    return { wireName, graphqlName, required: required.has(wireName), exposed, schema, secret };
   });
   for (const name of requiredByClient) {
     if (!(name in properties)) fail(at(schemaPath, X.required), `${name} is not a property`);
@@ -262,6 +269,7 @@ function parametersOf(spec: JsonObject, found: SpecOperation, fail: Fail): Param
       required: place === "path" || node.required === true,
       exposed: true,
       schema,
+      secret: false,
       description: typeof node.description === "string" ? node.description : "",
     };
   });
