@@ -20,17 +20,19 @@ export const GATEWAY_ERROR_CODES = {
     "Input breaks the contract (the message names the field), or a variable does not coerce; nothing was sent upstream.",
   UNAUTHENTICATED:
     "No usable `Authorization: Bearer` token, or the upstream (passthrough) refused it.",
-  FORBIDDEN: "The caller may not mint this token, or the upstream (passthrough) forbade it.",
+  FORBIDDEN:
+    "The caller may not make this request (broker mode's policy), or the upstream (passthrough) forbade it.",
   AUTH_UNAVAILABLE: "Broker mode: the keys to verify caller tokens could not be fetched.",
   RATE_LIMITED:
-    "Broker mode: this caller or this customer has had its mints for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
+    "Broker mode: this caller or this customer has had its calls for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
   CUSTOMER_NOT_FOUND: "The upstream does not know the customer.",
+  NOT_FOUND: "The upstream has nothing at what the request names (a documented 404).",
   UPSTREAM_TIMEOUT: "The upstream gave no complete answer in time.",
   UPSTREAM_UNAVAILABLE:
     "The upstream could not be reached, failed (5xx), or refused the gateway's own credentials.",
   UPSTREAM_BAD_RESPONSE: "The upstream answered outside its contract.",
   SHUTTING_DOWN:
-    "The gateway is stopping and could not finish this mint within its drain budget; try another replica.",
+    "The gateway is stopping and could not finish this request within its drain budget; try another replica.",
   INTERNAL_SERVER_ERROR: "Anything unexpected; masked as `Unexpected error.` and logged.",
 } as const satisfies Record<string, string>;
 

@@ -2,9 +2,15 @@ import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-
 import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
 import type { GatewayErrorCode } from "./error-codes.js";
-import { CREATE_CUSTOMER_TOKEN_INPUT_FIELDS } from "./generated/field-maps.js";
-import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/upstream-error-codes.js";
-import { graphqlPath } from "./schema/field-map.js";
+import { type FieldMap, graphqlPath } from "./operations/field-map.js";
+import type { DocumentedErrorCodes } from "./operations/operation.js";
+
+/** What this file needs of an operation: how the caller names its fields, and its documented codes. */
+interface OperationNames {
+  readonly fields: FieldMap;
+  readonly fieldPath: readonly string[];
+  readonly errorCodes: Readonly<Record<string, DocumentedErrorCodes>>;
+}
 
 interface UpstreamAnswer {
   status: number;
@@ -33,11 +39,14 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
   });
 }
 
-/** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
-export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
+/** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`, `perPage`. */
+export function badUserInput(
+  operation: OperationNames,
+  issues: readonly ValidationIssue[],
+): GraphQLError {
   const described = issues.map(({ path, message }) => {
-    const inGraphQL = graphqlPath(CREATE_CUSTOMER_TOKEN_INPUT_FIELDS, path);
-    return `${formatPath(["input", ...inGraphQL])} ${message}`;
+    const inGraphQL = graphqlPath(operation.fields, path);
+    return `${formatPath([...operation.fieldPath, ...inGraphQL])} ${message}`;
   });
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
 }
@@ -89,12 +98,14 @@ type AnsweredError = Extract<IdpError, { status: number }>;
  * The spec's code for an answer (`x-tokengate-graphql-code`, generated):
  * its documented message code's, else its documented status's, else `fallback`.
  */
-function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+function documentedCode(
+  error: AnsweredError,
+  operation: OperationNames,
+  fallback: GatewayErrorCode,
+): GatewayErrorCode {
   const status = String(error.status);
-  const documented:
-    | { code: GatewayErrorCode; messageCodes: Readonly<Record<string, GatewayErrorCode>> }
-    | undefined = Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
-    ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
+  const documented = Object.hasOwn(operation.errorCodes, status)
+    ? operation.errorCodes[status]
     : undefined;
   if (!documented) return fallback;
   const byMessage =
@@ -110,6 +121,7 @@ function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): Gatew
 function codeFor(
   error: Exclude<IdpError, { kind: "invalid_request" }>,
   mode: Mode,
+  operation: OperationNames,
 ): GatewayErrorCode {
   switch (error.kind) {
     case "unauthorized":
@@ -117,12 +129,12 @@ function codeFor(
       // The client gives these kinds only to statuses the spec documents.
       return mode === "broker"
         ? "UPSTREAM_UNAVAILABLE"
-        : documentedCode(error, "UPSTREAM_BAD_RESPONSE");
+        : documentedCode(error, operation, "UPSTREAM_BAD_RESPONSE");
     case "not_found":
     case "unprocessable":
-      return documentedCode(error, "UPSTREAM_BAD_RESPONSE");
+      return documentedCode(error, operation, "UPSTREAM_BAD_RESPONSE");
     case "server_error":
-      return documentedCode(error, "UPSTREAM_UNAVAILABLE");
+      return documentedCode(error, operation, "UPSTREAM_UNAVAILABLE");
     case "token_provider":
     case "aborted":
     case "network":
@@ -147,9 +159,13 @@ type Mode = "passthrough" | "broker";
  * stripped of credentials and bounded, in passthrough mode). A token
  * provider's details (client id, OAuth error) are never the caller's business.
  */
-export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
-  if (error.kind === "invalid_request") return badUserInput(error.issues);
-  const code = codeFor(error, mode);
+export function idpErrorToGraphQL(
+  error: IdpError,
+  mode: Mode,
+  operation: OperationNames,
+): GraphQLError {
+  if (error.kind === "invalid_request") return badUserInput(operation, error.issues);
+  const code = codeFor(error, mode, operation);
   const upstream =
     "status" in error
       ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }

@@ -1,5 +1,7 @@
+import { OPERATIONS } from "@tokengate/idp-client";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { GATEWAY_ERROR_CODES } from "./error-codes.js";
+import type { OperationId } from "./operations/operation.js";
 import type { Telemetry, UpstreamOperation } from "./telemetry.js";
 
 /** The gateway's Prometheus metrics and the registry that serves them. */
@@ -15,7 +17,9 @@ function statusClass(status: number | undefined): string {
   return status === undefined ? "none" : `${Math.floor(status / 100)}xx`;
 }
 
-const OPERATIONS: readonly UpstreamOperation[] = ["create_customer_token", "bank_token"];
+/** The operations the gateway exposes, by operationId: each a label value of its own. */
+const OPERATION_IDS = Object.keys(OPERATIONS) as OperationId[];
+const UPSTREAM_OPERATIONS: readonly UpstreamOperation[] = [...OPERATION_IDS, "createBankToken"];
 
 /**
  * The metrics, in a registry of their own with Node's default process
@@ -34,10 +38,10 @@ export function createMetrics(): GatewayMetrics {
   ]) {
     registry.removeSingleMetric(name);
   }
-  const mints = new Counter({
-    name: "tokengate_mints_total",
-    help: "Mints the gateway finished, by outcome: ok or the extensions.code the caller got.",
-    labelNames: ["outcome"],
+  const operations = new Counter({
+    name: "tokengate_operations_total",
+    help: "Operations the gateway finished, by operationId and outcome: ok or the extensions.code the caller got.",
+    labelNames: ["operation", "outcome"],
     registers: [registry],
   });
   const upstream = new Histogram({
@@ -55,7 +59,7 @@ export function createMetrics(): GatewayMetrics {
   });
   const rateLimited = new Counter({
     name: "tokengate_rate_limited_total",
-    help: "Mints refused with RATE_LIMITED (broker mode).",
+    help: "Operations refused with RATE_LIMITED (broker mode).",
     registers: [registry],
   });
   const storeErrors = new Counter({
@@ -69,9 +73,13 @@ export function createMetrics(): GatewayMetrics {
     registers: [registry],
   });
   // Every series exists from the start, so rate() sees the first event.
-  for (const outcome of ["ok", ...Object.keys(GATEWAY_ERROR_CODES)]) mints.inc({ outcome }, 0);
+  for (const operation of OPERATION_IDS) {
+    for (const outcome of ["ok", ...Object.keys(GATEWAY_ERROR_CODES)]) {
+      operations.inc({ operation, outcome }, 0);
+    }
+  }
   for (const result of ["ok", "error"]) refreshes.inc({ result }, 0);
-  for (const operation of OPERATIONS) upstream.zero({ operation, status_class: "2xx" });
+  for (const operation of UPSTREAM_OPERATIONS) upstream.zero({ operation, status_class: "2xx" });
 
   return {
     registry,
@@ -88,7 +96,7 @@ export function createMetrics(): GatewayMetrics {
             ),
         };
       },
-      mintDone: (outcome) => mints.inc({ outcome }),
+      operationDone: (operation, outcome) => operations.inc({ operation, outcome }),
       bankTokenFetched: (result) => refreshes.inc({ result }),
       rateLimited: () => rateLimited.inc(),
       rateLimitStoreFailed: () => storeErrors.inc(),

@@ -13,8 +13,8 @@ import { throttledWarning } from "./throttled-warning.js";
 
 /** Broker mode's mint limits: per verified caller and per customer, per minute. */
 export interface MintLimiter {
-  /** Counts one mint; throws RATE_LIMITED (nothing is sent then) when the caller or the customer is over. */
-  check(caller: string, customerGuid: string): Promise<void>;
+  /** Counts one call; throws RATE_LIMITED (nothing is sent then) when the caller or the customer (if any) is over. */
+  check(caller: string, customerGuid: string | null): Promise<void>;
   /** Why this replica should not get traffic (the shared store is configured but unreachable), or `null`. */
   notReadyBecause(): string | null;
   close(): Promise<void>;
@@ -110,7 +110,7 @@ export function createMintLimiter(
     async check(caller, customerGuid) {
       const waits = await Promise.all([
         waitFor("caller", caller),
-        waitFor("customer", customerGuid),
+        customerGuid === null ? null : waitFor("customer", customerGuid),
       ]);
       const refused = waits.filter((wait): wait is number => wait !== null);
       if (refused.length === 0) return;

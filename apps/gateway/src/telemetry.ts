@@ -1,10 +1,11 @@
 import type { GatewayErrorCode } from "./error-codes.js";
+import type { OperationId } from "./operations/operation.js";
 
-/** The upstream calls the gateway makes, as the `operation` label and span attribute. */
-export type UpstreamOperation = "create_customer_token" | "bank_token";
+/** The upstream calls the gateway makes, by the spec's operationId, as the `operation` label and span attribute. */
+export type UpstreamOperation = OperationId | "createBankToken";
 
-/** How one mint ended: `ok`, or the `extensions.code` its caller got. */
-export type MintOutcome = "ok" | GatewayErrorCode;
+/** How one operation ended: `ok`, or the `extensions.code` its caller got. */
+export type OperationOutcome = "ok" | GatewayErrorCode;
 
 /** One upstream call being observed. */
 export interface UpstreamCall {
@@ -21,7 +22,8 @@ export interface UpstreamCall {
  */
 export interface Telemetry {
   upstreamCall(operation: UpstreamOperation): UpstreamCall;
-  mintDone(outcome: MintOutcome): void;
+  /** A caller's operation ended, with `ok` or the code the caller got. */
+  operationDone(operation: OperationId, outcome: OperationOutcome): void;
   /** The token endpoint answered a bank-token fetch (`ok`), or did not give one (`error`). */
   bankTokenFetched(result: "ok" | "error"): void;
   /** A mint was refused with RATE_LIMITED. */
@@ -35,7 +37,7 @@ const noCall: UpstreamCall = { headers: {}, end: () => undefined };
 /** Reports nothing: the gateway without metrics or tracing. */
 export const noTelemetry: Telemetry = {
   upstreamCall: () => noCall,
-  mintDone: () => undefined,
+  operationDone: () => undefined,
   bankTokenFetched: () => undefined,
   rateLimited: () => undefined,
   rateLimitStoreFailed: () => undefined,
@@ -55,8 +57,8 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
         },
       };
     },
-    mintDone: (outcome) => {
-      for (const part of parts) part.mintDone(outcome);
+    operationDone: (operation, outcome) => {
+      for (const part of parts) part.operationDone(operation, outcome);
     },
     bankTokenFetched: (result) => {
       for (const part of parts) part.bankTokenFetched(result);

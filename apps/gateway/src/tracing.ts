@@ -7,14 +7,15 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { NodeSDK, resources } from "@opentelemetry/sdk-node";
+import { OPERATIONS } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
 import { useTracing } from "./plugins/use-tracing.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
 
-/** Each upstream operation's request line, as its client span's name. */
+/** Each upstream operation's request line (the spec's path template), as its client span's name. */
 const ROUTES: Record<UpstreamOperation, { method: string; path: string }> = {
-  create_customer_token: { method: "POST", path: "/api/customer_tokens" },
-  bank_token: { method: "POST", path: "/oauth/token" },
+  ...OPERATIONS,
+  createBankToken: { method: "POST", path: "/oauth/token" },
 };
 
 export interface Tracing {

@@ -68,6 +68,8 @@ export interface GraphQLOperation {
 /** Everything the generators need about one operation, read from the spec. */
 export interface OperationContract {
   operationId: string;
+  /** The spec's `summary`, or `""`. */
+  summary: string;
   /** Upper case: `GET`, `POST`. */
   method: string;
   path: string;
@@ -376,6 +378,7 @@ export function readOperation(spec: JsonObject, operationId: string): OperationC
   if (!success) fail("it must document one 2xx response");
   return {
     operationId,
+    summary: typeof operation.summary === "string" ? operation.summary : "",
     method: method.toUpperCase(),
     path,
     graphql,

@@ -9,7 +9,7 @@ export function observedBankTokenFetch(
   telemetry: Telemetry,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    const call = telemetry.upstreamCall("bank_token");
+    const call = telemetry.upstreamCall("createBankToken");
     const headers = new Headers(request.headers);
     for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
     try {

@@ -1,4 +1,4 @@
-import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
+import { clientCredentials } from "@tokengate/idp-client";
 import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../broker-config.js";
@@ -6,7 +6,6 @@ import { gatewayError } from "../errors.js";
 import { noTelemetry, type Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import { observedBankTokenFetch } from "./bank-token-fetch.js";
-import type { BrokerAuthSettings } from "./broker-settings.js";
 import { createCallerKeys } from "./caller-keys.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
@@ -72,37 +71,6 @@ function refusal(error: unknown): {
   };
 }
 
-/** `52.94.0.0/16` → 16; a plain address is a /32. */
-function prefixOf(entry: string): number {
-  const slash = entry.indexOf("/");
-  return slash === -1 ? 32 : Number(entry.slice(slash + 1));
-}
-
-/**
- * If the upstream merges a token's allowlist with the bank key's, a
- * non-admin caller attaching wide public ranges would widen where the token
- * works; the number and the size of the ranges it may attach are bounded.
- */
-function refuseWideAllowlist(entries: readonly string[], settings: BrokerAuthSettings): void {
-  if (entries.length > settings.maxIpAllowlistEntries) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
-      undefined,
-      "ip_allowlist_too_long",
-    );
-  }
-  const wide = entries.filter((entry) => prefixOf(entry) < settings.minIpAllowlistPrefix);
-  if (wide.length > 0) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
-      undefined,
-      "ip_allowlist_too_wide",
-    );
-  }
-}
-
 function scopesOf(claims: JWTPayload): string[] {
   const { scope, scp } = claims as { scope?: unknown; scp?: unknown };
   if (typeof scope === "string") return scope.split(" ");
@@ -120,10 +88,11 @@ export interface BankTokenSource {
 /**
  * Token-broker mode: the caller's `Authorization` is its own app token, never
  * forwarded. It must be a JWT signed by a key of `jwksUrl`, from `issuer` for
- * `audience`, current; then the caller may mint only for the customer in its
- * `customerClaim` (any customer with `adminScope`), and only `allowedScopes`.
- * The upstream call carries the gateway's own bank token, from the bank's
- * client credentials.
+ * `audience`, current, with a `sub`; what it may then do is each operation's
+ * broker policy (`src/operations/<operationId>/policy.ts`), told whether it
+ * carries `adminScope` and which customer its `customerClaim` names. The
+ * upstream call carries the gateway's own bank token, from the bank's client
+ * credentials.
  */
 export function createBrokerAuthorizer(
   broker: BrokerConfig,
@@ -133,7 +102,6 @@ export function createBrokerAuthorizer(
 ): Authorizer {
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
-  const allowed = new Set(settings.allowedScopes);
   return {
     mode: "broker",
     getToken: clientCredentials({
@@ -144,7 +112,7 @@ export function createBrokerAuthorizer(
       timeoutMs: upstream.idpTimeoutMs,
       ...(telemetry !== noTelemetry && { fetch: observedBankTokenFetch(telemetry) }),
     }),
-    async authorize(authorization, body: CreateCustomerTokenRequest) {
+    async authorize(authorization) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;
       try {
@@ -160,46 +128,6 @@ export function createBrokerAuthorizer(
         const { code, reason, message } = refusal(error);
         throw gatewayError(code, message, undefined, reason);
       }
-      const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
-      if (!admin) {
-        const own = claims[settings.customerClaim];
-        if (typeof own !== "string") {
-          throw gatewayError(
-            "FORBIDDEN",
-            `The token carries no ${settings.customerClaim} claim`,
-            undefined,
-            "no_customer_claim",
-          );
-        }
-        if (own !== body.customer_guid) {
-          throw gatewayError(
-            "FORBIDDEN",
-            "A token may be minted only for the caller's own customer",
-            undefined,
-            "customer_mismatch",
-          );
-        }
-      }
-      // The bank's API-key allowlist bounds where customer tokens work;
-      // only an admin may mint one that does not inherit it.
-      if (!admin && body.inherit_ip_allowlist === false) {
-        throw gatewayError(
-          "FORBIDDEN",
-          "Only an admin may mint a token that does not inherit the bank's IP allowlist",
-          undefined,
-          "ip_allowlist_required",
-        );
-      }
-      if (!admin) refuseWideAllowlist(body.ip_allowlist ?? [], settings);
-      const refused = body.scopes.filter((scope) => !allowed.has(scope));
-      if (refused.length > 0) {
-        throw gatewayError(
-          "FORBIDDEN",
-          `Scopes not allowed for callers: ${refused.join(", ")}`,
-          undefined,
-          "scope_not_allowed",
-        );
-      }
       if (typeof claims.sub !== "string" || claims.sub === "") {
         throw gatewayError(
           "UNAUTHENTICATED",
@@ -208,7 +136,17 @@ export function createBrokerAuthorizer(
           "no_subject",
         );
       }
-      return { headers: {}, caller: { sub: claims.sub } };
+      const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
+      const customer = claims[settings.customerClaim];
+      return {
+        headers: {},
+        caller: {
+          sub: claims.sub,
+          admin,
+          customer: typeof customer === "string" ? customer : null,
+          settings,
+        },
+      };
     },
   };
 }

@@ -1,0 +1,83 @@
+import type {
+  CallOptions,
+  CallResult,
+  IdpClient,
+  OPERATIONS,
+  ValidationResult,
+} from "@tokengate/idp-client";
+import type { BrokerAuthSettings } from "../auth/broker-settings.js";
+import type { GatewayErrorCode } from "../error-codes.js";
+import { gatewayError } from "../errors.js";
+import type { FieldMap } from "./field-map.js";
+
+/** An upstream operation the gateway exposes, by the spec's operationId. */
+export type OperationId = keyof typeof OPERATIONS;
+
+/** A broker-mode caller whose token verified. */
+export interface VerifiedCaller {
+  /** Its token's `sub`: what rate limits count by. */
+  sub: string;
+  /** It carries the configured admin scope. */
+  admin: boolean;
+  /** The customer its token names (the configured claim), if any. */
+  customer: string | null;
+  settings: BrokerAuthSettings;
+}
+
+/**
+ * Broker mode's rule for one operation: whether a verified caller may send
+ * this request. Throws a coded error (FORBIDDEN, with a `reason`) to refuse;
+ * returns the customer the request is for when limits should count it per
+ * customer too.
+ */
+export type BrokerPolicy<Request> = (
+  request: Request,
+  caller: VerifiedCaller,
+) => { customer: string | null };
+
+/** The default policy of an operation without one of its own: admins only. */
+export const adminOnly: BrokerPolicy<unknown> = (_request, caller) => {
+  if (!caller.admin) {
+    throw gatewayError(
+      "FORBIDDEN",
+      "Only an admin caller may use this operation",
+      undefined,
+      "admin_only",
+    );
+  }
+  return { customer: null };
+};
+
+/** An answered error's GraphQL code, and the code of each documented `message_code` (`x-tokengate-graphql-code`). */
+export interface DocumentedErrorCodes {
+  readonly code: GatewayErrorCode;
+  readonly messageCodes: Readonly<Record<string, GatewayErrorCode>>;
+}
+
+/**
+ * One operation as the gateway's pipeline carries it, generated into
+ * `src/generated/operations/<operationId>.ts`; only `policy` may be written by
+ * hand (`src/operations/<operationId>/policy.ts`).
+ */
+export interface GatewayOperation<Request, Data> {
+  readonly operationId: OperationId;
+  /** The client's (precompiled) check of the request. */
+  readonly validateRequest: (input: unknown) => ValidationResult<Request>;
+  /** GraphQL name → wire name of the fields the caller writes. */
+  readonly fields: FieldMap;
+  /** Where those fields sit in the caller's GraphQL: `["input"]`, or `[]` for arguments. */
+  readonly fieldPath: readonly string[];
+  /** The GraphQL code of each documented error status. */
+  readonly errorCodes: Readonly<Record<string, DocumentedErrorCodes>>;
+  /** Answer fields that are credentials (`x-tokengate-secret`). */
+  readonly secretFields: readonly (keyof Data & string)[];
+  readonly policy: BrokerPolicy<Request>;
+  call(idp: IdpClient, request: Request, options: CallOptions): Promise<CallResult<Data>>;
+}
+
+/** Types a generated operation (an identity: the generated module names its types). */
+export function defineOperation<Request, Data>(
+  operation: GatewayOperation<Request, Data>,
+): GatewayOperation<Request, Data> {
+  return operation;
+}

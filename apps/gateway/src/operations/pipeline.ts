@@ -1,0 +1,95 @@
+import { GraphQLError } from "graphql";
+import type { GatewayContext } from "../context.js";
+import { isGatewayErrorCode } from "../error-codes.js";
+import { badUserInput, gatewayError, idpErrorToGraphQL } from "../errors.js";
+import type { OperationOutcome } from "../telemetry.js";
+import type { GatewayOperation } from "./operation.js";
+
+/** What an operation's output type is resolved from: the upstream's answer and the request it answered. */
+export interface Answered<Request, Data> {
+  answer: Data;
+  request: Request;
+}
+
+/** The code a caller gets for `error`, as the operation's outcome. */
+function outcomeOf(error: unknown): OperationOutcome {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return isGatewayErrorCode(code) ? code : "INTERNAL_SERVER_ERROR";
+}
+
+/**
+ * Runs one upstream operation for one caller, each trust-boundary rule once
+ * for every operation:
+ * 1. authorize: the auth mode decides (passthrough: a Bearer header to
+ *    forward; broker: a verified caller);
+ * 2. policy: broker mode's rule of this operation for that caller;
+ * 3. validate: the request against the spec (issues become BAD_USER_INPUT
+ *    in the caller's GraphQL names) before it can count against a limit
+ *    (without limits the client's own check is the one check);
+ * 4. limits: broker mode's rate limits, per caller and per customer;
+ * 5. call: through the client; a caller that hangs up cancels it, even while
+ *    it is still queued for a socket;
+ * 6. map errors: the client's error to the caller's code, `SHUTTING_DOWN`
+ *    once the drain budget is spent; a failed upstream call is logged;
+ * 7. record: every answer field the spec marks secret joins the request's
+ *    secrets (scrubbed from logs by value), the upstream call and the
+ *    operation's outcome go to telemetry under the operationId.
+ */
+export async function runOperation<Request, Data>(
+  operation: GatewayOperation<Request, Data>,
+  request: Request,
+  context: GatewayContext,
+): Promise<Answered<Request, Data>> {
+  try {
+    const answered = await run(operation, request, context);
+    context.telemetry.operationDone(operation.operationId, "ok");
+    return answered;
+  } catch (error) {
+    context.telemetry.operationDone(operation.operationId, outcomeOf(error));
+    throw error;
+  }
+}
+
+async function run<Request, Data>(
+  operation: GatewayOperation<Request, Data>,
+  request: Request,
+  context: GatewayContext,
+): Promise<Answered<Request, Data>> {
+  const { idp, authorizer, authorization, requestId, limiter, telemetry } = context;
+  const { headers, caller } = await authorizer.authorize(authorization);
+  const { customer } = caller ? operation.policy(request, caller) : { customer: null };
+  if (caller && limiter) {
+    // Invalid input must not spend a caller's points: checked here first (the
+    // client checks it again before sending, the one check without a limiter).
+    const checked = operation.validateRequest(request);
+    if (!checked.ok) throw badUserInput(operation, checked.issues);
+    await limiter.check(caller.sub, customer);
+  }
+  const call = telemetry.upstreamCall(operation.operationId);
+  const { data, error, status } = await operation.call(idp, request, {
+    headers: { ...headers, ...call.headers, "x-request-id": requestId },
+    signal: context.callerGone,
+  });
+  call.end(status);
+  if (error) {
+    // At the drain budget's end the client aborts what is still running, and refuses new calls.
+    if (context.shuttingDown.aborted && (error.kind === "aborted" || error.kind === "network")) {
+      throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
+    }
+    if (error.kind !== "invalid_request") {
+      // The logger scrubs every secret of this request from the line by value.
+      context
+        .log()
+        .warn(
+          { operation: operation.operationId, kind: error.kind, status, detail: error.message },
+          "upstream call failed",
+        );
+    }
+    throw idpErrorToGraphQL(error, authorizer.mode, operation);
+  }
+  for (const field of operation.secretFields) {
+    const value: unknown = data[field];
+    if (typeof value === "string") context.secrets.add(value);
+  }
+  return { answer: data, request };
+}
