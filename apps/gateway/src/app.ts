@@ -121,6 +121,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const idp = createIdpClient({
     baseUrl: config.idpBaseUrl,
     timeoutMs: config.idpTimeoutMs,
+    connections: config.idpConnections,
     getToken,
   });
   let draining = false;

@@ -6,7 +6,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import type { RateLimitSettings } from "./broker-config.js";
+import type { RateLimitSettings } from "./config.js";
 import { rateLimitedError } from "./errors.js";
 import type { Telemetry } from "./telemetry.js";
 import { throttledWarning } from "./throttled-warning.js";

@@ -1,7 +1,7 @@
 import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
 import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
-import type { BrokerConfig } from "../broker-config.js";
+import type { BrokerConfig } from "../config.js";
 import { gatewayError } from "../errors.js";
 import { noTelemetry, type Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
