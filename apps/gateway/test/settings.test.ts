@@ -1,5 +1,11 @@
-import { describe, expect, it } from "vitest";
-import { SETTINGS, type Setting } from "../src/config/settings.js";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { readSettings } from "../src/config/read-settings.js";
+import {
+  type MisfitDefault,
+  SETTINGS,
+  type Setting,
+  type SettingName,
+} from "../src/config/settings.js";
 import { loadConfig } from "../src/index.js";
 
 const rows = Object.entries(SETTINGS) as [string, Setting<unknown>][];
@@ -23,6 +29,11 @@ const withExample = (name: string, row: Setting<unknown>) => ({
 });
 
 describe("the settings table", () => {
+  it("gives every row a default its parser could give (checked by pnpm typecheck)", () => {
+    type Misfits = { [N in SettingName]: MisfitDefault<(typeof SETTINGS)[N]> }[SettingName];
+    expectTypeOf<Misfits>().toEqualTypeOf<never>();
+  });
+
   it("starts broker mode from its required rows and examples alone", () => {
     expect(loadConfig(BROKER)).toMatchObject({
       ok: true,
@@ -75,11 +86,14 @@ describe("the settings table", () => {
     expect(problems).not.toContain("pa55word");
   });
 
-  it.each(rows.filter(([, row]) => row.default !== undefined && row.default !== null))(
+  it.each(rows.filter(([, row]) => row.default !== undefined))(
     "gives %s its default when unset or empty",
-    (name) => {
-      const env = { ...BROKER, [name]: "" };
-      expect(loadConfig(env)).toEqual(loadConfig(BROKER));
+    (name, row) => {
+      for (const value of [undefined, ""])
+        expect(readSettings({ ...BROKER, [name]: value }).values).toHaveProperty(
+          [name],
+          row.default,
+        );
     },
   );
 });

@@ -120,7 +120,7 @@ export const SETTINGS = {
   },
   LOG_LEVEL: {
     parser: oneOf(LOG_LEVELS),
-    default: "info",
+    default: "info" as const,
     mode: "both",
     example: "debug",
     description: "pino's level: JSON log lines on stdout at this level and above.",
@@ -371,3 +371,10 @@ export type SettingValue<S> = S extends { parser: Parser<infer T> }
   : never;
 
 export type SettingValues = { [N in SettingName]: SettingValue<(typeof SETTINGS)[N]> };
+
+/** A row whose default is not a value its parser could give (or `null`); `pnpm typecheck` checks every row against it. */
+export type MisfitDefault<S> = S extends { parser: Parser<infer T>; default: infer D }
+  ? [D] extends [T | null]
+    ? never
+    : S
+  : never;
