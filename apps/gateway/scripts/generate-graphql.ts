@@ -46,12 +46,14 @@ async function main(): Promise<void> {
   const registry = new EnumRegistry();
   const files: Record<string, string> = {};
   const imports: string[] = [];
+  const names: string[] = [];
   for (const operation of operations) {
     const own = await ownModules(operation.operationId);
     files[`operations/${operation.operationId}.ts`] = operationFile(HEADER, operation, registry, {
       hasPolicy: own.includes("policy"),
     });
-    imports.push(`import "./${operation.operationId}.js";`);
+    imports.push(`import { ${operation.operationId} } from "./${operation.operationId}.js";`);
+    names.push(operation.operationId);
     // After the generated types it extends: a module adding fields imports them.
     for (const name of own.filter((name) => name !== "policy")) {
       imports.push(`import "../../operations/${operation.operationId}/${name}.js";`);
@@ -61,6 +63,9 @@ async function main(): Promise<void> {
   files["operations/index.ts"] = `${HEADER}import { builder } from "../../builder.js";
 
 ${mutations ? "builder.mutationType({});\n\n" : ""}${imports.join("\n")}
+
+/** Every operation the gateway exposes, as the operation pipeline carries it, by operationId. */
+export const GATEWAY_OPERATIONS = { ${names.join(", ")} } as const;
 `;
   files["enums.ts"] = enumsFile(HEADER, registry);
   await rm(new URL("operations/", outDir), { recursive: true, force: true });

@@ -1,23 +1,20 @@
 import { clientCredentials } from "@tokengate/idp-client";
 import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
-import type { BrokerConfig } from "../broker-config.js";
-import { gatewayError } from "../errors.js";
+import type { BrokerConfig } from "../config.js";
+import type { RefusalReason } from "../error-codes.js";
+import { refusedError } from "../errors.js";
 import { noTelemetry, type Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import { observedBankTokenFetch } from "./bank-token-fetch.js";
 import { createCallerKeys } from "./caller-keys.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
-function refusal(error: unknown): {
-  code: "UNAUTHENTICATED" | "AUTH_UNAVAILABLE";
-  reason: string;
-  message: string;
-} {
+function refusal(error: unknown): { reason: RefusalReason; message: string } {
   if (error instanceof errors.JWTExpired)
-    return { code: "UNAUTHENTICATED", reason: "token_expired", message: "The token has expired" };
+    return { reason: "token_expired", message: "The token has expired" };
   if (error instanceof errors.JWTClaimValidationFailed) {
-    const reasons: Record<string, string> = {
+    const reasons: Record<string, RefusalReason> = {
       nbf: "token_not_yet_valid",
       iss: "wrong_issuer",
       aud: "wrong_audience",
@@ -25,27 +22,23 @@ function refusal(error: unknown): {
     };
     const reason = reasons[error.claim] ?? "invalid_claims";
     return {
-      code: "UNAUTHENTICATED",
       reason,
       message: `The token's ${error.claim} claim is not accepted`,
     };
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return {
-      code: "UNAUTHENTICATED",
       reason: "algorithm_not_allowed",
       message: "The token's signing algorithm is not accepted",
     };
   }
   if (error instanceof errors.JWKSNoMatchingKey)
     return {
-      code: "UNAUTHENTICATED",
       reason: "unknown_key",
       message: "The token is signed with an unknown key",
     };
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return {
-      code: "UNAUTHENTICATED",
       reason: "bad_signature",
       message: "The token's signature does not verify",
     };
@@ -59,13 +52,11 @@ function refusal(error: unknown): {
     error instanceof TypeError
   ) {
     return {
-      code: "AUTH_UNAVAILABLE",
       reason: "keys_unavailable",
       message: "The keys to verify tokens could not be fetched",
     };
   }
   return {
-    code: "UNAUTHENTICATED",
     reason: "malformed_token",
     message: "The token is not a valid JWT",
   };
@@ -125,16 +116,11 @@ export function createBrokerAuthorizer(
           requiredClaims: ["exp", "sub"],
         }));
       } catch (error) {
-        const { code, reason, message } = refusal(error);
-        throw gatewayError(code, message, undefined, reason);
+        const { reason, message } = refusal(error);
+        throw refusedError(reason, message);
       }
       if (typeof claims.sub !== "string" || claims.sub === "") {
-        throw gatewayError(
-          "UNAUTHENTICATED",
-          "The token's sub claim is not accepted",
-          undefined,
-          "no_subject",
-        );
+        throw refusedError("no_subject", "The token's sub claim is not accepted");
       }
       const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
       const customer = claims[settings.customerClaim];

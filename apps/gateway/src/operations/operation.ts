@@ -7,7 +7,7 @@ import type {
 } from "@tokengate/idp-client";
 import type { BrokerAuthSettings } from "../auth/broker-settings.js";
 import type { GatewayErrorCode } from "../error-codes.js";
-import { gatewayError } from "../errors.js";
+import { refusedError } from "../errors.js";
 import type { FieldMap } from "./field-map.js";
 
 /** An upstream operation the gateway exposes, by the spec's operationId. */
@@ -26,7 +26,7 @@ export interface VerifiedCaller {
 
 /**
  * Broker mode's rule for one operation: whether a verified caller may send
- * this request. Throws a coded error (FORBIDDEN, with a `reason`) to refuse;
+ * this request. Throws a refusal (`refusedError`, a reason of the catalogue) to refuse;
  * returns the customer the request is for when limits should count it per
  * customer too.
  */
@@ -38,12 +38,7 @@ export type BrokerPolicy<Request> = (
 /** The default policy of an operation without one of its own: admins only. */
 export const adminOnly: BrokerPolicy<unknown> = (_request, caller) => {
   if (!caller.admin) {
-    throw gatewayError(
-      "FORBIDDEN",
-      "Only an admin caller may use this operation",
-      undefined,
-      "admin_only",
-    );
+    throw refusedError("admin_only", "Only an admin caller may use this operation");
   }
   return { customer: null };
 };

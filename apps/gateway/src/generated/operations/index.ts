@@ -7,6 +7,9 @@ import { builder } from "../../builder.js";
 
 builder.mutationType({});
 
-import "./createCustomerToken.js";
+import { createCustomerToken } from "./createCustomerToken.js";
 import "../../operations/createCustomerToken/fields.js";
-import "./listBankApplications.js";
+import { listBankApplications } from "./listBankApplications.js";
+
+/** Every operation the gateway exposes, as the operation pipeline carries it, by operationId. */
+export const GATEWAY_OPERATIONS = { createCustomerToken, listBankApplications } as const;

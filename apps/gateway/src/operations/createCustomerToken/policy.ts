@@ -1,6 +1,6 @@
 import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
 import type { BrokerAuthSettings } from "../../auth/broker-settings.js";
-import { gatewayError } from "../../errors.js";
+import { refusedError } from "../../errors.js";
 import type { BrokerPolicy } from "../operation.js";
 
 /** `52.94.0.0/16` → 16; a plain address is a /32. */
@@ -16,20 +16,16 @@ function prefixOf(entry: string): number {
  */
 function refuseWideAllowlist(entries: readonly string[], settings: BrokerAuthSettings): void {
   if (entries.length > settings.maxIpAllowlistEntries) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
-      undefined,
+    throw refusedError(
       "ip_allowlist_too_long",
+      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
     );
   }
   const wide = entries.filter((entry) => prefixOf(entry) < settings.minIpAllowlistPrefix);
   if (wide.length > 0) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
-      undefined,
+    throw refusedError(
       "ip_allowlist_too_wide",
+      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
     );
   }
 }
@@ -56,41 +52,33 @@ export const policy: BrokerPolicy<CreateCustomerTokenRequest> = (body, caller) =
   const { admin, settings } = caller;
   if (!admin) {
     if (caller.customer === null) {
-      throw gatewayError(
-        "FORBIDDEN",
-        `The token carries no ${settings.customerClaim} claim`,
-        undefined,
+      throw refusedError(
         "no_customer_claim",
+        `The token carries no ${settings.customerClaim} claim`,
       );
     }
     if (caller.customer !== body.customer_guid) {
-      throw gatewayError(
-        "FORBIDDEN",
-        "A token may be minted only for the caller's own customer",
-        undefined,
+      throw refusedError(
         "customer_mismatch",
+        "A token may be minted only for the caller's own customer",
       );
     }
   }
   // The bank's API-key allowlist bounds where customer tokens work;
   // only an admin may mint one that does not inherit it.
   if (!admin && body.inherit_ip_allowlist === false) {
-    throw gatewayError(
-      "FORBIDDEN",
-      "Only an admin may mint a token that does not inherit the bank's IP allowlist",
-      undefined,
+    throw refusedError(
       "ip_allowlist_required",
+      "Only an admin may mint a token that does not inherit the bank's IP allowlist",
     );
   }
   if (!admin) refuseWideAllowlist(body.ip_allowlist ?? [], settings);
   const allowed = allowedBy(settings);
   const refused = body.scopes.filter((scope) => !allowed.has(scope));
   if (refused.length > 0) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `Scopes not allowed for callers: ${refused.join(", ")}`,
-      undefined,
+    throw refusedError(
       "scope_not_allowed",
+      `Scopes not allowed for callers: ${refused.join(", ")}`,
     );
   }
   // Each alias of a document is a mint of its own and counts.
