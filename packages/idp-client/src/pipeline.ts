@@ -61,9 +61,14 @@ export interface PipelineOptions {
   inFlight: Set<Deadline>;
 }
 
-/** The request headers of a call, lower-case, before authentication. */
-function baseHeaders(extra: Record<string, string> | undefined): Record<string, string> {
-  const headers: Record<string, string> = { accept: "application/json" };
+/** The request headers of a call, lower-case, before authentication; a JSON body's content type. */
+function baseHeaders(
+  extra: Record<string, string> | undefined,
+  withBody: boolean,
+): Record<string, string> {
+  const headers: Record<string, string> = withBody
+    ? { "content-type": "application/json", accept: "application/json" }
+    : { accept: "application/json" };
   if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
   return headers;
 }
@@ -148,7 +153,7 @@ export function createPipeline(options: PipelineOptions): Call {
     const deadline = new Deadline(call.timeoutMs ?? options.timeoutMs, call.signal);
     inFlight.add(deadline);
     try {
-      const headers = baseHeaders(call.headers);
+      const headers = baseHeaders(call.headers, operation.requestKind === "body");
       let providerToken: string | undefined;
       if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
       else if (headers.authorization === undefined) {

@@ -32,11 +32,6 @@ interface SendOptions {
   middleware: Middleware[];
 }
 
-/** The headers of an attempt: a JSON body's content type beside the call's own. */
-function headersFor(requestKind: "body" | "parameters", headers: Record<string, string>) {
-  return requestKind === "body" ? { ...headers, "content-type": "application/json" } : headers;
-}
-
 /** A parameter value as the query string or path writes it. */
 function text(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
@@ -75,7 +70,7 @@ export function createSend(options: SendOptions): Send {
     const outgoing: OutgoingRequest = {
       method: operation.method,
       path: prefix + (withBody ? operation.path : target(operation, request)),
-      headers: headersFor(operation.requestKind, headers),
+      headers,
       body: withBody ? JSON.stringify(request) : undefined,
     };
     const answer = await transport.send(outgoing, deadline);
@@ -95,7 +90,7 @@ function sendThroughMiddleware({ baseUrl, transport, middleware }: SendOptions):
   return async (operation, request, headers, deadline) => {
     const { data, error, response } = await deadline.race(
       operation.viaOpenapiFetch(client, request, {
-        headers: headersFor(operation.requestKind, headers),
+        headers,
         parseAs: "text",
         signal: deadline.toAbortSignal(),
         // What the transport does anyway; said here so middleware sees it.
