@@ -47,7 +47,7 @@ export interface Setting<T> {
   mode: Mode;
   /** Setting it turns broker mode on (the bank's client credentials). */
   turnsOnBroker?: true;
-  /** Holds a credential: its value is never quoted in a problem and is scrubbed from logs. */
+  /** Holds a credential: its value is never quoted in a problem (a test checks each such row). */
   secret?: true;
   /** Another setting this one is meaningless without. */
   needs?: string;
