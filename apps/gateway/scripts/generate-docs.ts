@@ -1,9 +1,15 @@
-/** Rewrites the generated reference tables of docs/*.md from the code (see docs/tables.ts). */
+/**
+ * Rewrites the generated reference tables of docs/*.md from the code (see
+ * docs/tables.ts). A copy of the gateway without the repository's docs
+ * (the fixture-spec test's scratch workspace) has none to write.
+ */
+import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { withGeneratedTables } from "./docs/tables.js";
 
 const docs = new URL("../../../docs/", import.meta.url);
-for (const name of (await readdir(docs)).filter((file) => file.endsWith(".md"))) {
+const pages = existsSync(docs) ? await readdir(docs) : [];
+for (const name of pages.filter((file) => file.endsWith(".md"))) {
   const page = new URL(name, docs);
   const before = await readFile(page, "utf8");
   const after = withGeneratedTables(before);
