@@ -56,8 +56,11 @@ describe("the docs", () => {
   it.each(pages)(
     "docs/%s holds its generated tables as the code renders them (pnpm generate)",
     (page) => {
+      // biome aligns the tables' columns; the cells are what must match.
+      const cells = (markdown: string) =>
+        markdown.replace(/^\|.*\|$/gm, (row) => row.replace(/ +/g, " ").replace(/-{3,}/g, "---"));
       const text = read(`docs/${page}`);
-      expect(text).toBe(withGeneratedTables(text));
+      expect(cells(text)).toBe(cells(withGeneratedTables(text)));
     },
   );
 
