@@ -200,6 +200,11 @@ describe("loadConfig in broker mode", () => {
       /IDP_CLIENT_SECRET_FILE could not be read \(ENOENT\)/,
     ],
     [
+      "both a client secret and a secret file",
+      { ...BROKER, IDP_CLIENT_SECRET_FILE: "/run/secrets/idp-client-secret" },
+      /IDP_CLIENT_SECRET and IDP_CLIENT_SECRET_FILE are both set; set one/,
+    ],
+    [
       "HS256 or none among the algorithms",
       { ...BROKER, AUTH_ALGORITHMS: "RS256,HS256,none" },
       /AUTH_ALGORITHMS may list only .*; got HS256, none/,
