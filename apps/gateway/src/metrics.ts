@@ -6,8 +6,6 @@ import type { Telemetry, UpstreamOperation } from "./telemetry.js";
 export interface GatewayMetrics {
   registry: Registry;
   telemetry: Telemetry;
-  /** Requests the HTTP server is answering right now. */
-  inFlight: Gauge;
 }
 
 /** `201` → `2xx`; no answer → `none`. */
@@ -75,7 +73,6 @@ export function createMetrics(): GatewayMetrics {
 
   return {
     registry,
-    inFlight,
     telemetry: {
       upstreamCall(operation) {
         const started = performance.now();
@@ -92,6 +89,8 @@ export function createMetrics(): GatewayMetrics {
       bankTokenFetched: (result) => refreshes.inc({ result }),
       rateLimited: () => rateLimited.inc(),
       rateLimitStoreFailed: () => storeErrors.inc(),
+      requestStarted: () => inFlight.inc(),
+      requestEnded: () => inFlight.dec(),
     },
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServerLimits } from "./config.js";
+import type { Telemetry } from "./telemetry.js";
 import { throttledWarning } from "./throttled-warning.js";
 import type { Gateway } from "./yoga.js";
 
@@ -37,19 +38,28 @@ function refuseMalformed(response: ServerResponse): void {
   response.end(body);
 }
 
-/** Serves the gateway through yoga's own Node adapter on `host:port` (port 0: a free one). */
-export async function listen(
-  gateway: Gateway,
-  host: string,
-  port: number,
-  limits: ServerLimits,
-  logger: Logger,
-): Promise<RunningServer> {
+export interface ListenOptions {
+  host: string;
+  /** 0: a free one. */
+  port: number;
+  limits: ServerLimits;
+  logger: Logger;
+  /** Told of every request the server takes and ends, whichever route or refusal answers it. */
+  telemetry: Telemetry;
+}
+
+/** Serves the gateway through yoga's own Node adapter on `host:port`. */
+export async function listen(gateway: Gateway, options: ListenOptions): Promise<RunningServer> {
+  const { host, port, limits, logger, telemetry } = options;
   let draining = false;
   const warnMalformed = throttledWarning(logger, "refused malformed requests");
   // Node checks the request and header timeouts on this interval (default 30 s).
   const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
   const server = createServer({ connectionsCheckingInterval }, (request, response) => {
+    // Counted here, not in a yoga plugin: yoga answers /health and CORS
+    // preflights before any plugin's onRequest, but every answer closes.
+    telemetry.requestStarted();
+    response.once("close", () => telemetry.requestEnded());
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
     if (!hasValidUrl(request)) {

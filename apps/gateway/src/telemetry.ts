@@ -28,6 +28,10 @@ export interface Telemetry {
   rateLimited(): void;
   /** The shared rate-limit store failed a check, which fell back to this replica's own counters. */
   rateLimitStoreFailed(): void;
+  /** The HTTP server took a request (any route, refused or not); `requestEnded` follows exactly once. */
+  requestStarted(): void;
+  /** A request's answer was written, or its connection closed before it could be. */
+  requestEnded(): void;
 }
 
 const noCall: UpstreamCall = { headers: {}, end: () => undefined };
@@ -39,6 +43,8 @@ export const noTelemetry: Telemetry = {
   bankTokenFetched: () => undefined,
   rateLimited: () => undefined,
   rateLimitStoreFailed: () => undefined,
+  requestStarted: () => undefined,
+  requestEnded: () => undefined,
 };
 
 /** One `Telemetry` that reports to each of `parts` (none: `noTelemetry`). */
@@ -66,6 +72,12 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
     },
     rateLimitStoreFailed: () => {
       for (const part of parts) part.rateLimitStoreFailed();
+    },
+    requestStarted: () => {
+      for (const part of parts) part.requestStarted();
+    },
+    requestEnded: () => {
+      for (const part of parts) part.requestEnded();
     },
   };
 }
