@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServerLimits } from "./config.js";
+import { inTurn } from "./pipelining.js";
 import type { Telemetry } from "./telemetry.js";
 import { throttledWarning } from "./throttled-warning.js";
 import type { Gateway } from "./yoga.js";
@@ -55,11 +56,7 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
   const warnMalformed = throttledWarning(logger, "refused malformed requests");
   // Node checks the request and header timeouts on this interval (default 30 s).
   const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
-  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
-    // Counted here, not in a yoga plugin: yoga answers /health and CORS
-    // preflights before any plugin's onRequest, but every answer closes.
-    telemetry.requestStarted();
-    response.once("close", () => telemetry.requestEnded());
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
     if (!hasValidUrl(request)) {
@@ -67,6 +64,19 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
       return refuseMalformed(response);
     }
     void gateway(request, response);
+  };
+  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
+    // Counted here, not in a yoga plugin: yoga answers /health and CORS
+    // preflights before any plugin's onRequest, but every answer closes.
+    telemetry.requestStarted();
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      telemetry.requestEnded();
+    };
+    response.once("close", end);
+    inTurn(request, response, serve, end);
   });
   // Slow-header and slow-body clients, idle sockets and connection floods
   // are cut by Node itself, at the configured bounds.

@@ -1,0 +1,83 @@
+import type { FaultServer } from "@tokengate/testkit";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  BANK_TOKEN,
+  GUID,
+  MINT,
+  startGateway,
+  startMintingUpstream,
+  type TestGateway,
+} from "./support/gateway.js";
+import { exchange, openSocket, statusLines } from "./support/raw-socket.js";
+
+let upstream: FaultServer;
+let gateway: TestGateway;
+beforeAll(async () => {
+  upstream = await startMintingUpstream();
+  gateway = await startGateway(upstream.url, { METRICS_PORT: "0" });
+});
+afterAll(() => upstream.close());
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
+
+const MINT_BODY = JSON.stringify({
+  query: MINT,
+  variables: { input: { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] } },
+});
+
+/** A complete, valid mint as raw HTTP/1.1. */
+const VALID_MINT = [
+  "POST /graphql HTTP/1.1",
+  "Host: gateway.test",
+  "Content-Type: application/json",
+  `Authorization: ${BANK_TOKEN}`,
+  `Content-Length: ${Buffer.byteLength(MINT_BODY)}`,
+  "",
+  MINT_BODY,
+].join("\r\n");
+
+async function inFlight(): Promise<number> {
+  const text = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();
+  return Number(/^tokengate_http_requests_in_flight (\S+)$/m.exec(text)?.[1]);
+}
+
+describe("pipelined requests", () => {
+  it("a mint pipelined behind an answered one is served on the same connection", async () => {
+    const { reply } = await exchange(await openSocket(gateway.url), VALID_MINT + VALID_MINT, 1_500);
+    expect(statusLines(reply)).toEqual(["HTTP/1.1 200 OK", "HTTP/1.1 200 OK"]);
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  it.each([
+    [
+      "415 (a text/plain body)",
+      "POST /graphql HTTP/1.1\r\nHost: gateway.test\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}",
+      415,
+    ],
+    [
+      "411 (a chunked body)",
+      "POST /graphql HTTP/1.1\r\nHost: gateway.test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
+      411,
+    ],
+    ["400 (Host: a b)", "GET /health HTTP/1.1\r\nHost: a b\r\n\r\n", 400],
+  ])(
+    "a mint pipelined behind a %s refusal that closes the connection never runs",
+    async (_name, refused, status) => {
+      const { reply, closedAfterMs } = await exchange(
+        await openSocket(gateway.url),
+        refused + VALID_MINT,
+      );
+      expect(statusLines(reply)).toEqual([
+        expect.stringMatching(new RegExp(`^HTTP/1\\.1 ${status} `)),
+      ]);
+      expect(reply.toLowerCase()).toContain("connection: close");
+      expect(closedAfterMs).not.toBeNull();
+      // Give a mint that wrongly started the time to reach the upstream.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(upstream.requests).toHaveLength(0);
+      // The request that never ran is not left counted as being answered.
+      expect(await inFlight()).toBe(0);
+    },
+  );
+});
