@@ -3,15 +3,22 @@ import type { GatewayErrorCode } from "./error-codes.js";
 /** The upstream calls the gateway makes, as the `operation` label and span attribute. */
 export type UpstreamOperation = "create_customer_token" | "bank_token";
 
-/** How one mint ended: `ok`, or the `extensions.code` its caller got. */
-export type MintOutcome = "ok" | GatewayErrorCode;
+/**
+ * How one mint ended: `ok`, the `extensions.code` its caller got, or
+ * `cancelled` when its caller hung up first (so no one got a code, and a
+ * caller cannot make its own hang-ups look like upstream outages).
+ */
+export type MintOutcome = "ok" | "cancelled" | GatewayErrorCode;
+
+/** How an upstream call ended: its HTTP status, no answer (`undefined`), or `cancelled` by its caller's hang-up. */
+export type UpstreamEnd = number | "cancelled" | undefined;
 
 /** One upstream call being observed. */
 export interface UpstreamCall {
   /** Headers to send with the call (`traceparent` while tracing is on). */
   readonly headers: Readonly<Record<string, string>>;
-  /** The call ended with this HTTP status, or `undefined` when no answer arrived. */
-  end(status: number | undefined): void;
+  /** The call ended with this HTTP status, without an answer, or cancelled. */
+  end(status: UpstreamEnd): void;
 }
 
 /**

@@ -45,8 +45,12 @@ function clientSpans(tracer: Tracer, upstream: URL): Telemetry["upstreamCall"] {
     return {
       headers,
       end(status) {
-        if (status !== undefined) span.setAttribute("http.response.status_code", status);
-        if (status === undefined || status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        if (status === "cancelled") {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: "cancelled by the caller" });
+        } else {
+          if (status !== undefined) span.setAttribute("http.response.status_code", status);
+          if (status === undefined || status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        }
         span.end();
       },
     };
