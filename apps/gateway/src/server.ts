@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServerLimits } from "./config.js";
 import { inTurn } from "./pipelining.js";
+import { hasRoutableTarget } from "./request-target.js";
 import type { Telemetry } from "./telemetry.js";
 import { throttledWarning } from "./throttled-warning.js";
 import type { Gateway } from "./yoga.js";
@@ -15,14 +16,6 @@ export interface RunningServer {
    * `true` when they did within `graceMs`, `false` if some had to be cut.
    */
   drain(graceMs: number): Promise<boolean>;
-}
-
-/**
- * A request whose target and `Host` make no URL (`Host: a b`) cannot reach
- * yoga, whose adapter would answer it with a 500 and a stack trace.
- */
-function hasValidUrl(request: IncomingMessage): boolean {
-  return URL.canParse(`http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`);
 }
 
 function refuseMalformed(response: ServerResponse): void {
@@ -59,7 +52,7 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
-    if (!hasValidUrl(request)) {
+    if (!hasRoutableTarget(request)) {
       warnMalformed({ method: request.method });
       return refuseMalformed(response);
     }

@@ -81,3 +81,45 @@ describe("pipelined requests", () => {
     },
   );
 });
+
+describe("the request target and Host", () => {
+  const CSRF = "X-GraphQL-CSRF: 1";
+  it.each([
+    [
+      "a Host with # (target /graphql would serve /ready)",
+      "GET /graphql HTTP/1.1",
+      "gateway.test/ready#",
+    ],
+    [
+      "a Host with ? (target /ready would run a query)",
+      `GET /ready HTTP/1.1\r\n${CSRF}`,
+      "gateway.test/graphql?query=%7B__typename%7D&x=",
+    ],
+    ["a Host with /", "GET /health HTTP/1.1", "gateway.test/ready"],
+    ["a Host with userinfo", "GET /health HTTP/1.1", "user@gateway.test"],
+    ["a Host with a bad port", "GET /health HTTP/1.1", "gateway.test:80x"],
+    ["an absolute-form target", "GET http://gateway.test/ready HTTP/1.1", "gateway.test"],
+    ["an asterisk-form target", "OPTIONS * HTTP/1.1", "gateway.test"],
+  ])("%s is a 400 BAD_REQUEST", async (_name, head, host) => {
+    const { reply } = await exchange(
+      await openSocket(gateway.url),
+      `${head}\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(statusLines(reply)).toEqual(["HTTP/1.1 400 Bad Request"]);
+    expect(reply).toContain('"code":"BAD_REQUEST"');
+  });
+
+  it.each([
+    ["a name", "gateway.test"],
+    ["a name and port", "gateway.test:4000"],
+    ["an internal name with _", "token_gate:4000"],
+    ["an IPv4 address", "127.0.0.1:4000"],
+    ["an IPv6 address", "[::1]:4000"],
+  ])("a Host of %s is served", async (_name, host) => {
+    const { reply } = await exchange(
+      await openSocket(gateway.url),
+      `GET /health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(statusLines(reply)).toEqual(["HTTP/1.1 200 OK"]);
+  });
+});
