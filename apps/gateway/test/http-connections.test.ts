@@ -1,5 +1,6 @@
 import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_DISCARDED_BYTES } from "../src/plugins/use-body-policy.js";
 import {
   BANK_TOKEN,
   GUID,
@@ -8,7 +9,7 @@ import {
   startMintingUpstream,
   type TestGateway,
 } from "./support/gateway.js";
-import { exchange, openSocket, statusLines } from "./support/raw-socket.js";
+import { exchange, openSocket, statusLines, writeThenRead } from "./support/raw-socket.js";
 
 let upstream: FaultServer;
 let gateway: TestGateway;
@@ -121,5 +122,34 @@ describe("the request target and Host", () => {
       `GET /health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`,
     );
     expect(statusLines(reply)).toEqual(["HTTP/1.1 200 OK"]);
+  });
+});
+
+describe("a body over the limit", () => {
+  it("is answered 413 to a client that writes all of it before reading, never reset", async () => {
+    const body = JSON.stringify({ query: "{ __typename }", padding: "x".repeat(10 * 1024 * 1024) });
+    const request = [
+      "POST /graphql HTTP/1.1",
+      "Host: gateway.test",
+      "Content-Type: application/json",
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      "",
+      body,
+    ].join("\r\n");
+    const outcomes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { reply, errorCode } = await writeThenRead(await openSocket(gateway.url), request);
+      outcomes.push(`${statusLines(reply).join()} ${errorCode ?? "no error"}`);
+    }
+    expect(outcomes).toEqual(Array(5).fill("HTTP/1.1 413 Payload Too Large no error"));
+  });
+
+  it("declared over the discard bound is refused at once, without waiting for its bytes", async () => {
+    const { reply, closedAfterMs } = await exchange(
+      await openSocket(gateway.url),
+      `POST /graphql HTTP/1.1\r\nHost: gateway.test\r\nContent-Type: application/json\r\nContent-Length: ${MAX_DISCARDED_BYTES + 1}\r\n\r\n{`,
+    );
+    expect(statusLines(reply)).toEqual(["HTTP/1.1 413 Payload Too Large"]);
+    expect(closedAfterMs).toBeLessThan(1_000);
   });
 });

@@ -46,3 +46,37 @@ export function exchange(socket: Socket, text: string | Buffer, ms = 3_000): Pro
 export function statusLines(reply: string): string[] {
   return reply.match(/HTTP\/1\.1 \d{3}[^\r\n]*/g) ?? [];
 }
+
+/**
+ * Writes `text` whole before reading anything, as a simple client does,
+ * then reads until the server closes: what such a client gets to see.
+ */
+export function writeThenRead(
+  socket: Socket,
+  text: string | Buffer,
+  ms = 5_000,
+): Promise<Exchange> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    let reply = "";
+    let errorCode: string | null = null;
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      errorCode ??= error.code ?? "unknown";
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ reply, closedAfterMs: null, errorCode });
+    }, ms);
+    socket.once("close", () => {
+      clearTimeout(timer);
+      resolve({ reply, closedAfterMs: Date.now() - started, errorCode });
+    });
+    socket.pause();
+    socket.write(text, () => {
+      socket.on("data", (chunk) => {
+        reply += chunk.toString("utf8");
+      });
+      socket.resume();
+    });
+  });
+}
