@@ -84,8 +84,10 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** An idle kept-alive connection is closed after this time. */
   keepAliveTimeoutMs: number;
-  /** Connections beyond this many are refused. */
+  /** Connections beyond this many are refused (idle ones are closed first to make room). */
   maxConnections: number;
+  /** Connections from one remote address beyond this many are refused. */
+  maxConnectionsPerAddress: number;
 }
 
 export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
@@ -140,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       problems,
     ),
     maxConnections: integerSetting(env, "SERVER_MAX_CONNECTIONS", 1_000, 1, 1_000_000, problems),
+    maxConnectionsPerAddress: integerSetting(
+      env,
+      "SERVER_MAX_CONNECTIONS_PER_ADDRESS",
+      256,
+      1,
+      1_000_000,
+      problems,
+    ),
   };
   if (server.headersTimeoutMs > server.requestTimeoutMs) {
     problems.push("SERVER_HEADERS_TIMEOUT_MS must not exceed SERVER_REQUEST_TIMEOUT_MS");

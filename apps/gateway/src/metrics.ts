@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { CONNECTION_REFUSALS } from "./connection-cap.js";
 import { GATEWAY_ERROR_CODES } from "./error-codes.js";
 import type { Telemetry, UpstreamEnd, UpstreamOperation } from "./telemetry.js";
 
@@ -68,10 +69,17 @@ export function createMetrics(): GatewayMetrics {
     help: "HTTP requests the gateway is answering right now.",
     registers: [registry],
   });
+  const refusedConnections = new Counter({
+    name: "tokengate_connections_refused_total",
+    help: "New connections closed at once, by reason: capacity (every connection busy) or per_address (its address had its share).",
+    labelNames: ["reason"],
+    registers: [registry],
+  });
   // Every series exists from the start, so rate() sees the first event.
   for (const outcome of ["ok", "cancelled", ...Object.keys(GATEWAY_ERROR_CODES)])
     mints.inc({ outcome }, 0);
   for (const result of ["ok", "error"]) refreshes.inc({ result }, 0);
+  for (const reason of CONNECTION_REFUSALS) refusedConnections.inc({ reason }, 0);
   for (const operation of OPERATIONS) upstream.zero({ operation, status_class: "2xx" });
 
   return {
@@ -94,6 +102,7 @@ export function createMetrics(): GatewayMetrics {
       rateLimitStoreFailed: () => storeErrors.inc(),
       requestStarted: () => inFlight.inc(),
       requestEnded: () => inFlight.dec(),
+      connectionRefused: (reason) => refusedConnections.inc({ reason }),
     },
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServerLimits } from "./config.js";
+import { capConnections } from "./connection-cap.js";
 import { inTurn } from "./pipelining.js";
 import { hasRoutableTarget } from "./request-target.js";
 import type { Telemetry } from "./telemetry.js";
@@ -71,12 +72,16 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
     response.once("close", end);
     inTurn(request, response, serve, end);
   });
-  // Slow-header and slow-body clients, idle sockets and connection floods
-  // are cut by Node itself, at the configured bounds.
+  // Slow-header and slow-body clients and idle sockets are cut by Node
+  // itself, at the configured bounds; connection floods by capConnections.
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxConnections = limits.maxConnections;
+  const warnRefused = throttledWarning(logger, "refused connections");
+  capConnections(server, limits, (reason) => {
+    telemetry.connectionRefused(reason);
+    warnRefused({ reason });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,3 +1,4 @@
+import type { ConnectionRefusal } from "./connection-cap.js";
 import type { GatewayErrorCode } from "./error-codes.js";
 
 /** The upstream calls the gateway makes, as the `operation` label and span attribute. */
@@ -39,6 +40,8 @@ export interface Telemetry {
   requestStarted(): void;
   /** A request's answer was written, or its connection closed before it could be. */
   requestEnded(): void;
+  /** A new connection was closed at once: the server was full of busy ones, or its address had its share. */
+  connectionRefused(reason: ConnectionRefusal): void;
 }
 
 const noCall: UpstreamCall = { headers: {}, end: () => undefined };
@@ -52,6 +55,7 @@ export const noTelemetry: Telemetry = {
   rateLimitStoreFailed: () => undefined,
   requestStarted: () => undefined,
   requestEnded: () => undefined,
+  connectionRefused: () => undefined,
 };
 
 /** One `Telemetry` that reports to each of `parts` (none: `noTelemetry`). */
@@ -85,6 +89,9 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
     },
     requestEnded: () => {
       for (const part of parts) part.requestEnded();
+    },
+    connectionRefused: (reason) => {
+      for (const part of parts) part.connectionRefused(reason);
     },
   };
 }
