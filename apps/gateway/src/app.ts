@@ -160,6 +160,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
           metrics.registry,
           config.metrics.host,
           config.metrics.port,
+          config.server,
           logger,
         );
       }

@@ -1,7 +1,8 @@
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import { createBoundedServer } from "./bounded-server.js";
+import type { ServerLimits } from "./config.js";
 
 export interface MetricsServer {
   /** Base URL, e.g. `http://127.0.0.1:9464`; the metrics are at `/metrics`. */
@@ -9,18 +10,34 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
+/** A scraper or two needs a few connections; the rest could only be a flood. */
+export const MAX_SCRAPE_CONNECTIONS = 32;
+
 /**
  * Serves `GET /metrics` on a port of its own, apart from the public
  * GraphQL port, so that the scrape endpoint can stay on loopback or an
- * internal interface while the gateway faces callers.
+ * internal interface while the gateway faces callers. It has the GraphQL
+ * port's timeouts and at most `MAX_SCRAPE_CONNECTIONS` connections, so that
+ * half-sent requests cannot pile up there and use the process's descriptors.
  */
 export async function serveMetrics(
   registry: Registry,
   host: string,
   port: number,
+  limits: ServerLimits,
   logger: Logger,
 ): Promise<MetricsServer> {
-  const server = createServer((request, response) => {
+  const bounds = {
+    limits: {
+      ...limits,
+      maxConnections: MAX_SCRAPE_CONNECTIONS,
+      maxConnectionsPerAddress: MAX_SCRAPE_CONNECTIONS,
+    },
+    logger,
+    message: "refused metrics connections",
+    refused: () => undefined,
+  };
+  const server = createBoundedServer(bounds, (request, response) => {
     if (request.method !== "GET" || request.url?.split("?")[0] !== "/metrics") {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
       return;
@@ -33,7 +50,6 @@ export async function serveMetrics(
       },
     );
   });
-  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

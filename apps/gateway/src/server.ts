@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import { createBoundedServer } from "./bounded-server.js";
 import type { ServerLimits } from "./config.js";
-import { capConnections } from "./connection-cap.js";
+import type { ConnectionRefusal } from "./connection-cap.js";
 import { inTurn } from "./pipelining.js";
 import { hasRoutableTarget } from "./request-target.js";
 import type { Telemetry } from "./telemetry.js";
@@ -48,8 +49,6 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
   const { host, port, limits, logger, telemetry } = options;
   let draining = false;
   const warnMalformed = throttledWarning(logger, "refused malformed requests");
-  // Node checks the request and header timeouts on this interval (default 30 s).
-  const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
@@ -59,7 +58,13 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
     }
     void gateway(request, response);
   };
-  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
+  const bounds = {
+    limits,
+    logger,
+    message: "refused connections",
+    refused: (reason: ConnectionRefusal) => telemetry.connectionRefused(reason),
+  };
+  const server = createBoundedServer(bounds, (request, response) => {
     // Counted here, not in a yoga plugin: yoga answers /health and CORS
     // preflights before any plugin's onRequest, but every answer closes.
     telemetry.requestStarted();
@@ -71,16 +76,6 @@ export async function listen(gateway: Gateway, options: ListenOptions): Promise<
     };
     response.once("close", end);
     inTurn(request, response, serve, end);
-  });
-  // Slow-header and slow-body clients and idle sockets are cut by Node
-  // itself, at the configured bounds; connection floods by capConnections.
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  const warnRefused = throttledWarning(logger, "refused connections");
-  capConnections(server, limits, (reason) => {
-    telemetry.connectionRefused(reason);
-    warnRefused({ reason });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
