@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import { createBoundedServer } from "./bounded-server.js";
+import { LIMITS } from "./config/limits.js";
 import type { ServerLimits } from "./config.js";
 
 export interface MetricsServer {
@@ -10,15 +11,13 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-/** A scraper or two needs a few connections; the rest could only be a flood. */
-export const MAX_SCRAPE_CONNECTIONS = 32;
-
 /**
  * Serves `GET /metrics` on a port of its own, apart from the public
  * GraphQL port, so that the scrape endpoint can stay on loopback or an
  * internal interface while the gateway faces callers. It has the GraphQL
- * port's timeouts and at most `MAX_SCRAPE_CONNECTIONS` connections, so that
- * half-sent requests cannot pile up there and use the process's descriptors.
+ * port's header and request timeouts and at most `MAX_METRICS_CONNECTIONS`
+ * connections, so that half-sent requests cannot pile up there and use up
+ * the process's descriptors.
  */
 export async function serveMetrics(
   registry: Registry,
@@ -30,8 +29,9 @@ export async function serveMetrics(
   const bounds = {
     limits: {
       ...limits,
-      maxConnections: MAX_SCRAPE_CONNECTIONS,
-      maxConnectionsPerAddress: MAX_SCRAPE_CONNECTIONS,
+      keepAliveTimeoutMs: LIMITS.METRICS_KEEP_ALIVE_TIMEOUT_MS.value,
+      maxConnections: LIMITS.MAX_METRICS_CONNECTIONS.value,
+      maxConnectionsPerAddress: LIMITS.MAX_METRICS_CONNECTIONS.value,
     },
     logger,
     message: "refused metrics connections",

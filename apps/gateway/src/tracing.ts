@@ -8,6 +8,7 @@ import {
 } from "@opentelemetry/api";
 import { NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
 import type { Plugin } from "graphql-yoga";
+import { LIMITS } from "./config/limits.js";
 import { useTracing } from "./plugins/use-tracing.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
 
@@ -59,10 +60,8 @@ function clientSpans(tracer: Tracer, upstream: URL): Telemetry["upstreamCall"] {
 
 /** No attribute of a span grows with what a caller sends, whatever the code above sets. */
 const SPAN_LIMITS = {
-  attributeValueLengthLimit: 256,
-  attributeCountLimit: 32,
-  eventCountLimit: 16,
-  linkCountLimit: 4,
+  attributeValueLengthLimit: LIMITS.MAX_SPAN_ATTRIBUTE_CHARS.value,
+  attributeCountLimit: LIMITS.MAX_SPAN_ATTRIBUTES.value,
 };
 
 /** The root sampler `OTEL_TRACES_SAMPLER` names (with or without `parentbased_`); an unknown name samples all. */

@@ -1,6 +1,6 @@
 import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MAX_DISCARDED_BYTES } from "../src/plugins/use-body-policy.js";
+import { LIMITS } from "../src/config/limits.js";
 import {
   BANK_TOKEN,
   GUID,
@@ -147,7 +147,7 @@ describe("a body over the limit", () => {
   it("declared over the discard bound is refused at once, without waiting for its bytes", async () => {
     const { reply, closedAfterMs } = await exchange(
       await openSocket(gateway.url),
-      `POST /graphql HTTP/1.1\r\nHost: gateway.test\r\nContent-Type: application/json\r\nContent-Length: ${MAX_DISCARDED_BYTES + 1}\r\n\r\n{`,
+      `POST /graphql HTTP/1.1\r\nHost: gateway.test\r\nContent-Type: application/json\r\nContent-Length: ${LIMITS.MAX_DISCARDED_BODY_BYTES.value + 1}\r\n\r\n{`,
     );
     expect(statusLines(reply)).toEqual(["HTTP/1.1 413 Payload Too Large"]);
     expect(closedAfterMs).toBeLessThan(1_000);

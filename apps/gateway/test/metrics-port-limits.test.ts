@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_SCRAPE_CONNECTIONS } from "../src/metrics-server.js";
+import { LIMITS } from "../src/config/limits.js";
 import { startGateway, startMintingUpstream, type TestGateway } from "./support/gateway.js";
 import { exchange, openSocket } from "./support/raw-socket.js";
 
@@ -22,7 +22,7 @@ describe("the metrics port", () => {
     const metricsUrl = gateway.metricsUrl ?? "";
     const held: Socket[] = [];
     const outcomes = [];
-    for (let i = 0; i < MAX_SCRAPE_CONNECTIONS + 10; i++) {
+    for (let i = 0; i < LIMITS.MAX_METRICS_CONNECTIONS.value + 10; i++) {
       const socket = await openSocket(metricsUrl);
       held.push(socket);
       // Headers begun, never finished.

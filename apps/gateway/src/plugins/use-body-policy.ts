@@ -1,8 +1,9 @@
 import type { Plugin } from "graphql-yoga";
+import { LIMITS } from "../config/limits.js";
 import type { GatewayErrorCode } from "../error-codes.js";
 
 /** Largest request body accepted; a mutation is well under 2 KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = LIMITS.MAX_BODY_BYTES.value;
 
 /** GraphQL over HTTP: a POST body is JSON; form and text bodies would dodge CORS preflight. */
 const JSON_MEDIA_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
@@ -49,7 +50,7 @@ function refusalOf(headers: Headers): Refusal | null {
  * A larger body is not read; its client may be reset. Slow senders are cut
  * at `SERVER_REQUEST_TIMEOUT_MS` as any request is.
  */
-export const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+const MAX_DISCARDED_BYTES = LIMITS.MAX_DISCARDED_BODY_BYTES.value;
 
 /** Reads and drops the body, up to `limit` bytes; a client that leaves is no error. */
 async function discard(body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {

@@ -11,6 +11,7 @@ import {
 import { core } from "@opentelemetry/sdk-node";
 import { getOperationAST } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
+import { LIMITS } from "../config/limits.js";
 import { requestIdOf } from "./use-request-id.js";
 
 const fromHeaders: TextMapGetter<Headers> = {
@@ -22,7 +23,7 @@ const fromHeaders: TextMapGetter<Headers> = {
 const traceparentOnly = new core.W3CTraceContextPropagator();
 
 /** An operation name is the caller's text; a span carries this much of it. */
-export const MAX_TRACED_NAME_CHARS = 128;
+const MAX_TRACED_NAME_CHARS = LIMITS.MAX_TRACED_NAME_CHARS.value;
 
 function bounded(name: string): string {
   return name.length > MAX_TRACED_NAME_CHARS
