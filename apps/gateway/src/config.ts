@@ -45,8 +45,10 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** An idle kept-alive connection is closed after this time. */
   keepAliveTimeoutMs: number;
-  /** Connections beyond this many are refused. */
+  /** Connections beyond this many are refused (idle ones are closed first to make room). */
   maxConnections: number;
+  /** Connections from one remote address beyond this many are refused. */
+  maxConnectionsPerAddress: number;
 }
 
 export interface BrokerConfig {
@@ -152,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         requestTimeoutMs: values.SERVER_REQUEST_TIMEOUT_MS,
         keepAliveTimeoutMs: values.SERVER_KEEP_ALIVE_TIMEOUT_MS,
         maxConnections: values.SERVER_MAX_CONNECTIONS,
+        maxConnectionsPerAddress: values.SERVER_MAX_CONNECTIONS_PER_ADDRESS,
       },
       drainGraceMs: values.DRAIN_GRACE_MS,
       corsOrigins: values.CORS_ORIGINS,

@@ -19,6 +19,7 @@ describe("loadConfig", () => {
           requestTimeoutMs: 15_000,
           keepAliveTimeoutMs: 5_000,
           maxConnections: 1_000,
+          maxConnectionsPerAddress: 256,
         },
         drainGraceMs: 9_000,
         corsOrigins: [],
