@@ -170,7 +170,7 @@ export function createPipeline(options: PipelineOptions): Call {
       let { result, noAnswer } = await attempt(operation, checked.value, headers, deadline);
       const delay =
         options.retry && result.error
-          ? retryDelayMs(result.error, noAnswer, deadline.remainingMs())
+          ? retryDelayMs(result.error, noAnswer, deadline.sendableMs())
           : null;
       if (delay !== null) {
         await deadline.sleep(delay);

@@ -33,7 +33,8 @@ function outcomeOf(error: unknown): OperationOutcome {
  *    once the drain budget is spent; a failed upstream call is logged;
  * 7. record: every answer field the spec marks secret joins the request's
  *    secrets (scrubbed from logs by value), the upstream call and the
- *    operation's outcome go to telemetry under the operationId.
+ *    operation's outcome go to telemetry under the operationId (`cancelled`
+ *    when the caller hung up first: no one got a code).
  */
 export async function runOperation<Request, Data>(
   operation: GatewayOperation<Request, Data>,
@@ -45,7 +46,10 @@ export async function runOperation<Request, Data>(
     context.telemetry.operationDone(operation.operationId, "ok");
     return answered;
   } catch (error) {
-    context.telemetry.operationDone(operation.operationId, outcomeOf(error));
+    context.telemetry.operationDone(
+      operation.operationId,
+      context.callerGone.aborted ? "cancelled" : outcomeOf(error),
+    );
     throw error;
   }
 }
@@ -70,13 +74,19 @@ async function run<Request, Data>(
     headers: { ...headers, ...call.headers, "x-request-id": requestId },
     signal: context.callerGone,
   });
-  call.end(status);
+  const hungUp = error?.kind === "aborted" && context.callerGone.aborted;
+  call.end(hungUp ? "cancelled" : status);
   if (error) {
     // At the drain budget's end the client aborts what is still running, and refuses new calls.
     if (context.shuttingDown.aborted && (error.kind === "aborted" || error.kind === "network")) {
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
     }
-    if (error.kind !== "invalid_request") {
+    // A hang-up is the caller's doing, not an upstream failure: no warning.
+    if (hungUp)
+      context
+        .log()
+        .debug({ operation: operation.operationId }, "caller hung up; its call was cancelled");
+    else if (error.kind !== "invalid_request") {
       // The logger scrubs every secret of this request from the line by value.
       context
         .log()
