@@ -114,10 +114,12 @@ function outputType(mint: OperationContract, registry: EnumRegistry, where: stri
     })
     .join("\n");
   const output = mint.graphql.output;
-  return `/** What \`${output}\` is resolved from: the upstream's ${mint.success.status} body and the request it answered. */
+  return `/** What \`${output}\` is resolved from: the upstream's ${mint.success.status} body, the request it answered, and whether it was reused. */
 export interface ${output}Source {
   answer: CustomerToken;
   request: CreateCustomerTokenRequest;
+  /** The answer was minted for an earlier identical request (token reuse), not for this one. */
+  reused: boolean;
 }
 
 /** \`${output}\`, with the fields of the upstream's \`${mint.success.schemaName}\`; the gateway adds its own in src/schema/. */

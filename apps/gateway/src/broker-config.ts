@@ -21,12 +21,12 @@ export interface BrokerConfig {
 export interface RateLimitSettings {
   /** `RATE_LIMIT_MINTS_PER_MINUTE`: per caller `sub` and per customer guid; 0 turns limiting off. */
   mintsPerMinute: number;
-  /** `REDIS_URL`: where replicas share the counts; `null` keeps them in this process. */
+  /** `REDIS_URL` (a setting of both modes): where replicas share the counts; `null` keeps them in this process. */
   redisUrl: string | null;
 }
 
-/** `redis://` or `rediss://` (TLS), e.g. `redis://:password@redis.internal:6379/0`. */
-function redisUrlFrom(text: string | undefined, problems: string[]): string | null {
+/** `REDIS_URL`: `redis://` or `rediss://` (TLS), e.g. `redis://:password@redis.internal:6379/0`. */
+export function redisUrlFrom(text: string | undefined, problems: string[]): string | null {
   if (!text) return null;
   let url: URL | undefined;
   try {
@@ -69,7 +69,6 @@ const AUTH_SETTINGS = [
   "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
   "AUTH_MIN_IP_ALLOWLIST_PREFIX",
   "RATE_LIMIT_MINTS_PER_MINUTE",
-  "REDIS_URL",
 ];
 
 /**
@@ -78,7 +77,11 @@ const AUTH_SETTINGS = [
  * then needs every caller-authentication setting: without them the gateway
  * would mint tokens for anyone, so it refuses to start instead.
  */
-export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): BrokerConfig | null {
+export function loadBrokerConfig(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  redisUrl: string | null,
+): BrokerConfig | null {
   const clientSecret = secretFrom(env, problems);
   if (!env.IDP_CLIENT_ID && clientSecret === undefined) {
     // Broker settings without credentials would silently mean passthrough,
@@ -158,7 +161,7 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): Br
         1_000_000,
         problems,
       ),
-      redisUrl: redisUrlFrom(env.REDIS_URL, problems),
+      redisUrl,
     },
   };
 }

@@ -1,8 +1,9 @@
 import { resolveBaseUrl } from "@tokengate/idp-client";
 import pino from "pino";
-import { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
+import { type BrokerConfig, loadBrokerConfig, redisUrlFrom } from "./broker-config.js";
 import { integerSetting } from "./env.js";
 import { requireSecureUrl } from "./secure-url.js";
+import { loadUpstreamConfig, type UpstreamConfig } from "./upstream-config.js";
 
 /** `CORS_ORIGINS`: exact origins (`https://app.example`), comma or space separated. */
 function corsOriginsFrom(text: string | undefined, problems: string[]): string[] {
@@ -49,6 +50,10 @@ export interface GatewayConfig {
    * `OTEL_*` variables themselves from the process environment.
    */
   tracing: boolean;
+  /** `REDIS_URL`: where replicas share rate-limit counts, the upstream budget and reused tokens; `null`: each replica alone. */
+  redisUrl: string | null;
+  /** The upstream budget and token reuse. */
+  upstream: UpstreamConfig;
 }
 
 /** The standard switches of the OpenTelemetry SDK's environment configuration. */
@@ -155,7 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
     );
 
-  const broker = loadBrokerConfig(env, problems);
+  const redisUrl = redisUrlFrom(env.REDIS_URL, problems);
+  const broker = loadBrokerConfig(env, problems, redisUrl);
+  const upstream = loadUpstreamConfig(env, broker !== null, redisUrl !== null, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -173,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       corsOrigins,
       metrics,
       tracing: tracingOn(env),
+      redisUrl,
+      upstream,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
+import type { MintAdmission } from "./ops/mint-admission.js";
 import type { RequestSecrets } from "./plugins/use-request-secrets.js";
 import type { MintLimiter } from "./rate-limit.js";
 import type { Telemetry } from "./telemetry.js";
@@ -29,6 +30,8 @@ export interface GatewayContext {
   secrets: RequestSecrets;
   /** Broker mode's mint limits; `null` when off (passthrough, or `RATE_LIMIT_MINTS_PER_MINUTE=0`). */
   limiter: MintLimiter | null;
+  /** Token reuse and the upstream budget: what a mint passes between the limits and the call. */
+  admission: MintAdmission;
   /** Metrics and traces of the mints and upstream calls. */
   telemetry: Telemetry;
 }

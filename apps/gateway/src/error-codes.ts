@@ -24,6 +24,8 @@ export const GATEWAY_ERROR_CODES = {
   AUTH_UNAVAILABLE: "Broker mode: the keys to verify caller tokens could not be fetched.",
   RATE_LIMITED:
     "Broker mode: this caller or this customer has had its mints for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
+  UPSTREAM_RATE_LIMITED:
+    "The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the mint before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again.",
   CUSTOMER_NOT_FOUND: "The upstream does not know the customer.",
   UPSTREAM_TIMEOUT: "The upstream gave no complete answer in time.",
   UPSTREAM_UNAVAILABLE:

@@ -33,6 +33,29 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
   });
 }
 
+/** The one message of UPSTREAM_RATE_LIMITED: nothing the upstream wrote reaches a caller. */
+const UPSTREAM_RATE_LIMITED_MESSAGE =
+  "The upstream's request budget for this gateway is spent; try again later";
+
+/**
+ * UPSTREAM_RATE_LIMITED, with `extensions.retryAfterSeconds` (a whole
+ * number, at least 1): refused by the upstream budget before anything was
+ * sent, or by the upstream itself (then with `extensions.upstream`).
+ */
+export function upstreamRateLimitedError(
+  retryAfterSeconds: number | null,
+  upstream?: UpstreamAnswer,
+): GraphQLError {
+  const code: GatewayErrorCode = "UPSTREAM_RATE_LIMITED";
+  const extensions: Record<string, unknown> = {
+    code,
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds ?? 1)),
+  };
+  if (upstream)
+    extensions.upstream = { status: upstream.status, messageCode: upstream.messageCode };
+  return createGraphQLError(UPSTREAM_RATE_LIMITED_MESSAGE, { extensions });
+}
+
 /** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
 export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
   const described = issues.map(({ path, message }) => {
@@ -53,6 +76,7 @@ const BROKER_MESSAGES: Record<AnsweredKind, string> = {
   unauthorized: "The upstream refused the gateway's credentials",
   forbidden: "The upstream refused the gateway's credentials",
   unprocessable: "The upstream could not process the request",
+  rate_limited: UPSTREAM_RATE_LIMITED_MESSAGE,
   server_error: "The upstream failed",
   unexpected_response: "The upstream answered outside its contract",
   timeout: "The upstream did not answer in time",
@@ -121,7 +145,10 @@ function codeFor(
       return documentedCode(error, "UPSTREAM_BAD_RESPONSE");
     case "server_error":
       return documentedCode(error, "UPSTREAM_UNAVAILABLE");
+    case "rate_limited":
+      return documentedCode(error, "UPSTREAM_RATE_LIMITED");
     case "token_provider":
+      return error.rateLimit ? "UPSTREAM_RATE_LIMITED" : "UPSTREAM_UNAVAILABLE";
     case "aborted":
     case "network":
       return "UPSTREAM_UNAVAILABLE";
@@ -138,6 +165,13 @@ function codeFor(
 
 type Mode = "passthrough" | "broker";
 
+/** The seconds a rate-limited outcome says to wait, if it says. */
+function waitOf(error: IdpError): number | null {
+  if (error.kind === "rate_limited") return error.retryAfterSeconds;
+  if (error.kind === "token_provider") return error.rateLimit?.retryAfterSeconds ?? null;
+  return null;
+}
+
 /**
  * One place that turns a client error into the caller's GraphQL error: the
  * code, `extensions.upstream` when the upstream answered, and a message that
@@ -152,6 +186,7 @@ export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
     "status" in error
       ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
       : undefined;
+  if (code === "UPSTREAM_RATE_LIMITED") return upstreamRateLimitedError(waitOf(error), upstream);
   const message =
     mode === "broker" || error.kind === "token_provider" || error.kind === "internal"
       ? BROKER_MESSAGES[error.kind]

@@ -5,7 +5,12 @@ import {
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
 import { isGatewayErrorCode } from "./error-codes.js";
-import { badUserInput, gatewayError, idpErrorToGraphQL } from "./errors.js";
+import {
+  badUserInput,
+  gatewayError,
+  idpErrorToGraphQL,
+  upstreamRateLimitedError,
+} from "./errors.js";
 import type { CustomerTokenSource } from "./generated/create-customer-token.js";
 import type { MintOutcome } from "./telemetry.js";
 
@@ -20,8 +25,9 @@ function outcomeOf(error: unknown): MintOutcome {
  * (passthrough: a Bearer header to forward; broker: a verified caller and
  * policy); the body is checked against the spec (issues become
  * BAD_USER_INPUT with GraphQL field names), so that bad input neither counts
- * against a rate limit nor shows as an upstream call; then the rate limits
- * count it (broker mode), and the client sends it. A caller that hangs up
+ * against a limit or the budget nor shows as an upstream call; then the rate
+ * limits count it (broker mode), and the admission answers it: a reused
+ * token, or one the client mints within the upstream budget. A caller that hangs up
  * cancels its mint, even one still queued for a socket. Every mint that
  * gets here ends in `telemetry.mintDone`, with `ok` or its code.
  */
@@ -43,29 +49,35 @@ async function mint(
   body: CreateCustomerTokenRequest,
   context: GatewayContext,
 ): Promise<CustomerTokenSource> {
-  const { idp, authorizer, authorization, requestId, limiter, telemetry } = context;
+  const { idp, authorizer, authorization, requestId, limiter, telemetry, admission } = context;
   const { headers, caller } = await authorizer.authorize(authorization, body);
-  if (caller && limiter) {
-    // Invalid input must not spend a caller's points: checked here first (the
-    // client checks it again before sending, the one check without a limiter).
-    const checked = validateCreateCustomerTokenRequest(body);
-    if (!checked.ok) throw badUserInput(checked.issues);
-    // Each alias of a document is a mint of its own and counts.
-    await limiter.check(caller.sub, body.customer_guid);
-  }
-  const call = telemetry.upstreamCall("create_customer_token");
-  const { data, error, response } = await idp.createCustomerToken(body, {
-    headers: { ...headers, ...call.headers, "x-request-id": requestId },
-    signal: context.callerGone,
+  // Invalid input must spend neither a caller's points nor the upstream
+  // budget: checked here first (the client checks it again before sending).
+  const checked = validateCreateCustomerTokenRequest(body);
+  if (!checked.ok) throw badUserInput(checked.issues);
+  // Each alias of a document is a mint of its own and counts.
+  if (caller && limiter) await limiter.check(caller.sub, body.customer_guid);
+  // Reuse, the upstream budget, then the call (ops/mint-admission.ts).
+  const principal = caller ? { caller: caller.sub } : { bearer: headers.authorization ?? "" };
+  const admitted = await admission.admit(principal, body, context.callerGone, async (signal) => {
+    const call = telemetry.upstreamCall("create_customer_token");
+    const result = await idp.createCustomerToken(body, {
+      headers: { ...headers, ...call.headers, "x-request-id": requestId },
+      signal,
+    });
+    call.end(result.response?.status);
+    return result;
   });
-  call.end(response?.status);
-  if (error) {
+  if (!admitted.ok && "refusedForSeconds" in admitted) {
+    throw upstreamRateLimitedError(admitted.refusedForSeconds);
+  }
+  if (!admitted.ok) {
+    const { error, status } = admitted;
     // At the drain budget's end the client aborts what is still running, and refuses new calls.
     if (context.shuttingDown.aborted && (error.kind === "aborted" || error.kind === "network")) {
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
     }
     if (error.kind !== "invalid_request") {
-      const status = "status" in error ? error.status : undefined;
       // The logger scrubs every secret of this request from the line by value.
       context
         .log()
@@ -73,6 +85,7 @@ async function mint(
     }
     throw idpErrorToGraphQL(error, authorizer.mode);
   }
-  context.secrets.add(data.access_token);
-  return { answer: data, request: body };
+  telemetry.mintReused(admitted.reused);
+  context.secrets.add(admitted.token.access_token);
+  return { answer: admitted.token, request: body, reused: admitted.reused };
 }

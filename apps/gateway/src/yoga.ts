@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
 import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import type { MintAdmission } from "./ops/mint-admission.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
@@ -39,6 +40,8 @@ export interface YogaOptions {
   corsOrigins: readonly string[];
   /** Broker mode's mint limits, or `null`. */
   limiter: MintLimiter | null;
+  /** Token reuse and the upstream budget, between the limits and the call. */
+  admission: MintAdmission;
   /** Where mints and upstream calls are reported. */
   telemetry: Telemetry;
   /** The metrics and tracing plugins that are on, run before every other. */
@@ -52,7 +55,8 @@ export interface YogaOptions {
  * the authorizer from one auth mode.
  */
 export function createYogaServer(options: YogaOptions): Gateway {
-  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry } = options;
+  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry, admission } =
+    options;
   const requestSecrets = useRequestSecrets(options.secrets);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -103,6 +107,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
         shuttingDown,
         secrets,
         limiter,
+        admission,
         telemetry,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {

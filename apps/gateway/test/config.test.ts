@@ -23,6 +23,12 @@ describe("loadConfig", () => {
         corsOrigins: [],
         metrics: null,
         tracing: false,
+        redisUrl: null,
+        upstream: {
+          // The spec's published limits (x-tokengate-rate-limit); reuse off in passthrough.
+          budget: { mintLimit: 200, tokenLimit: 20, windowSeconds: 300 },
+          reuse: null,
+        },
       },
     });
   });
@@ -171,6 +177,7 @@ describe("loadConfig in broker mode", () => {
       ...BROKER,
       RATE_LIMIT_MINTS_PER_MINUTE: "0",
       REDIS_URL: "rediss://:pa55word@redis.internal:6380/2",
+      TOKEN_REUSE: "off",
     });
     expect(result.ok && result.config.broker?.rateLimit).toEqual({
       mintsPerMinute: 0,
@@ -240,7 +247,7 @@ describe("loadConfig in broker mode", () => {
         RATE_LIMIT_MINTS_PER_MINUTE: "10",
         REDIS_URL: "redis://127.0.0.1",
       },
-      /RATE_LIMIT_MINTS_PER_MINUTE, REDIS_URL need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
+      /RATE_LIMIT_MINTS_PER_MINUTE need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
     ],
     [
       "auth settings without client credentials",

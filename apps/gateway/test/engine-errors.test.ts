@@ -3,6 +3,8 @@ import { getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
+import { createMintAdmission } from "../src/ops/mint-admission.js";
+import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
 import { SecretRegistry } from "../src/secrets.js";
 import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
@@ -90,6 +92,17 @@ describe("unexpected errors", () => {
       shuttingDown: new AbortController().signal,
       corsOrigins: [],
       limiter: null,
+      // Nothing counted, nothing reused: the call itself throws.
+      admission: createMintAdmission(
+        createUpstreamBudget(
+          { limits: { create_customer_token: 0, bank_token: 0 }, windowSeconds: 1 },
+          { remaining: () => undefined, refused: () => undefined, storeFailed: () => undefined },
+          createLogger("silent"),
+          null,
+        ),
+        null,
+        noTelemetry,
+      ),
       telemetry: noTelemetry,
       telemetryPlugins: [],
     });

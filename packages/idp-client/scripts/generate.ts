@@ -62,6 +62,35 @@ function scopeList(spec: JsonObject): string[] {
   return values as string[];
 }
 
+/** Each operation's `x-tokengate-rate-limit`, by operationId. */
+function publishedRateLimits(
+  spec: JsonObject,
+): Record<string, { requests: number; windowSeconds: number }> {
+  const limits: Record<string, { requests: number; windowSeconds: number }> = {};
+  const paths = isObject(spec.paths) ? spec.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!isObject(operation) || operation[X.rateLimit] === undefined) continue;
+      const limit = operation[X.rateLimit];
+      const where = `paths.${path}.${method}.${X.rateLimit}`;
+      const whole = (value: Json | undefined) =>
+        typeof value === "number" && Number.isInteger(value) && value > 0;
+      if (!isObject(limit) || !whole(limit.requests) || !whole(limit.window_seconds)) {
+        throw new ContractError(`${where} must be { requests, window_seconds }, whole numbers > 0`);
+      }
+      if (typeof operation.operationId !== "string") {
+        throw new ContractError(`${where} needs an operationId beside it`);
+      }
+      limits[operation.operationId] = {
+        requests: limit.requests as number,
+        windowSeconds: limit.window_seconds as number,
+      };
+    }
+  }
+  return limits;
+}
+
 function constant(name: string, value: Json, doc: string): string {
   return `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
 }
@@ -138,6 +167,11 @@ async function main(): Promise<void> {
       "CREATE_CUSTOMER_TOKEN_ERRORS",
       documentedErrors,
       "The documented error statuses of `POST /api/customer_tokens`: the client's kind for each (`x-tokengate-error-kind`), whether it needs a well-formed body (`x-tokengate-body-required`), and its documented `message_code`s.",
+    ),
+    constant(
+      "PUBLISHED_RATE_LIMITS",
+      publishedRateLimits(spec),
+      "The upstream's published per-IP limits by operationId (`x-tokengate-rate-limit`): requests per window of seconds.",
     ),
     constant(
       "BANK_TOKEN_SCHEMA",

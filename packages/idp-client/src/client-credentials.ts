@@ -6,6 +6,7 @@ import { resolveBaseUrl } from "./base-url.js";
 import { BANK_TOKEN_SCHEMA, OAUTH_ERROR_SCHEMA } from "./generated/contract.js";
 import type { components, paths } from "./generated/openapi.js";
 import { ajv } from "./response.js";
+import { retryAfterSeconds } from "./retry-after.js";
 import { errorCode } from "./thrown-errors.js";
 import type { ServerAlias } from "./types.js";
 
@@ -39,6 +40,14 @@ export interface ClientCredentialsOptions {
   timeoutMs?: number;
   /** Fetch a new token this long before the cached one expires. Default 60 000 ms (at most half its lifetime). */
   refreshMarginMs?: number;
+  /**
+   * Asked before each request to the token endpoint (once per fetch, however
+   * many callers wait on it): `null` sends it; a number of seconds refuses it,
+   * and the provider rejects with a `BankTokenError` carrying that
+   * `retryAfterSeconds` without sending anything. For a budget of token
+   * requests kept outside the provider (e.g. shared by several processes).
+   */
+  admit?: () => Promise<number | null>;
 }
 
 /** A bank-token provider for `createIdpClient({ getToken })`. */
@@ -85,6 +94,16 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
   let inflight: Promise<string> | null = null;
 
   async function requestToken(): Promise<string> {
+    const refusedFor = options.admit ? await options.admit() : null;
+    if (refusedFor !== null) {
+      throw new BankTokenError(
+        `Not asking the token endpoint: its request budget is spent for ${refusedFor} s`,
+        null,
+        null,
+        null,
+        refusedFor,
+      );
+    }
     const answer = await client
       .POST("/oauth/token", {
         body: {
@@ -112,10 +131,14 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
     const { data, error, response } = answer;
     if (!response.ok) {
       const oauthError = tokenEndpointAnswers().isOAuthError(error) ? error.error : null;
+      // 429: the published per-IP limit of the token endpoint (the spec models it).
+      const limited = response.status === 429;
       throw new BankTokenError(
         `The token endpoint refused client ${clientId} (${response.status}${oauthError ? ` ${oauthError}` : ""})`,
         response.status,
         oauthError,
+        null,
+        limited ? retryAfterSeconds(response.headers.get("retry-after")) : undefined,
       );
     }
     if (!tokenEndpointAnswers().isBankToken(data)) {

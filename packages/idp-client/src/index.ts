@@ -22,10 +22,12 @@ export type { IdpError, IdpErrorKind, UnexpectedResponseReason } from "./errors.
 export {
   CREATE_CUSTOMER_TOKEN_ERRORS,
   CUSTOMER_TOKEN_SCOPES,
+  PUBLISHED_RATE_LIMITS,
   SERVER_URLS,
 } from "./generated/contract.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type { CreateCustomerTokenResult } from "./result.js";
+export { retryAfterSeconds } from "./retry-after.js";
 export type {
   CreateCustomerTokenRequest,
   CustomerToken,

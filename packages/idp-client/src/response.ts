@@ -7,6 +7,7 @@ import {
   ERROR_RESPONSE_SCHEMA,
 } from "./generated/contract.js";
 import type { components } from "./generated/openapi.js";
+import { retryAfterSeconds } from "./retry-after.js";
 import type { CustomerToken, ErrorResponse } from "./types.js";
 
 type CustomerTokenBody = components["schemas"]["CustomerToken"];
@@ -19,7 +20,7 @@ const isErrorResponse = ajv.compile<ErrorResponse>(ERROR_RESPONSE_SCHEMA);
 /** The kinds a documented error status may be given in the spec (`x-tokengate-error-kind`). */
 type DocumentedKind = Extract<
   IdpErrorKind,
-  "unauthorized" | "forbidden" | "unprocessable" | "server_error"
+  "unauthorized" | "forbidden" | "unprocessable" | "rate_limited" | "server_error"
 >;
 
 /**
@@ -135,6 +136,13 @@ function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | n
         return {
           kind: documented.kind,
           message: `Upstream could not process the request (${status})${detail}`,
+          ...answered,
+        };
+      case "rate_limited":
+        return {
+          kind: documented.kind,
+          message: `Upstream rate limit reached (${status})${detail}`,
+          retryAfterSeconds: retryAfterSeconds(retryAfter),
           ...answered,
         };
       case "server_error":

@@ -3,7 +3,8 @@ import { errors, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../broker-config.js";
 import { gatewayError } from "../errors.js";
-import { noTelemetry, type Telemetry } from "../telemetry.js";
+import type { UpstreamBudget } from "../ops/upstream-budget.js";
+import type { Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import { observedBankTokenFetch } from "./bank-token-fetch.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
@@ -123,13 +124,14 @@ export interface BankTokenSource {
  * `audience`, current; then the caller may mint only for the customer in its
  * `customerClaim` (any customer with `adminScope`), and only `allowedScopes`.
  * The upstream call carries the gateway's own bank token, from the bank's
- * client credentials.
+ * client credentials, fetched within the upstream budget's token limit.
  */
 export function createBrokerAuthorizer(
   broker: BrokerConfig,
   upstream: BankTokenSource,
   logger: Logger,
-  telemetry: Telemetry = noTelemetry,
+  telemetry: Telemetry,
+  budget: UpstreamBudget,
 ): Authorizer {
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
@@ -142,7 +144,9 @@ export function createBrokerAuthorizer(
       clientSecret: broker.clientSecret,
       scopes: broker.tokenScopes,
       timeoutMs: upstream.idpTimeoutMs,
-      ...(telemetry !== noTelemetry && { fetch: observedBankTokenFetch(telemetry) }),
+      // Refreshes (expiry, a 401) and a refresh storm's one request all count here.
+      admit: () => budget.admit("bank_token"),
+      fetch: observedBankTokenFetch(telemetry, budget),
     }),
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);

@@ -17,10 +17,12 @@ export const CreateCustomerTokenInput = builder.inputType("CreateCustomerTokenIn
   }),
 });
 
-/** What `CustomerToken` is resolved from: the upstream's 201 body and the request it answered. */
+/** What `CustomerToken` is resolved from: the upstream's 201 body, the request it answered, and whether it was reused. */
 export interface CustomerTokenSource {
   answer: CustomerToken;
   request: CreateCustomerTokenRequest;
+  /** The answer was minted for an earlier identical request (token reuse), not for this one. */
+  reused: boolean;
 }
 
 /** `CustomerToken`, with the fields of the upstream's `CustomerToken`; the gateway adds its own in src/schema/. */

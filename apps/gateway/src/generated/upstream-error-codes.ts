@@ -36,6 +36,12 @@ export const CREATE_CUSTOMER_TOKEN_ERROR_CODES = {
       "no_customer": "CUSTOMER_NOT_FOUND",
     },
   },
+  "429": {
+    code: "UPSTREAM_RATE_LIMITED",
+    messageCodes: {
+      "rate_limited": "UPSTREAM_RATE_LIMITED",
+    },
+  },
 } as const satisfies Readonly<
   Record<keyof typeof CREATE_CUSTOMER_TOKEN_ERRORS, DocumentedErrorCodes>
 >;

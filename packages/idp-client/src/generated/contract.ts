@@ -230,6 +230,25 @@ export const CREATE_CUSTOMER_TOKEN_ERRORS = {
     "messageCodes": [
       "no_customer"
     ]
+  },
+  "429": {
+    "kind": "rate_limited",
+    "bodyRequired": false,
+    "messageCodes": [
+      "rate_limited"
+    ]
+  }
+} as const;
+
+/** The upstream's published per-IP limits by operationId (`x-tokengate-rate-limit`): requests per window of seconds. */
+export const PUBLISHED_RATE_LIMITS = {
+  "createBankToken": {
+    "requests": 20,
+    "windowSeconds": 300
+  },
+  "createCustomerToken": {
+    "requests": 200,
+    "windowSeconds": 300
   }
 } as const;
 

@@ -171,6 +171,17 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description Too many requests. The client IP has had its token requests for this window (the published limit; modelled by tokengate). */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
     createCustomerToken: {
@@ -216,6 +227,17 @@ export interface operations {
             /** @description Unprocessable Content. The customer is unknown to the bank. */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests. The client IP has had its customer-token requests for this window (the published limit; modelled by tokengate). Never retried by the client. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
