@@ -120,6 +120,8 @@ describe("rate limits in broker mode", () => {
     const port = await freePort("127.0.0.1");
     const gateway = await limitedGateway(1, {
       REDIS_URL: `redis://:${password}@127.0.0.1:${port}`,
+      // The caller limits alone: no token cache to key.
+      TOKEN_REUSE: "off",
     });
     const ready = await fetch(`${gateway.url}/ready`);
     expect(ready.status).toBe(503);

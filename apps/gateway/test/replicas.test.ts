@@ -43,6 +43,8 @@ async function twoReplicas(redis: RedisServer, limit: number): Promise<GatewayPr
     ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
     RATE_LIMIT_MINTS_PER_MINUTE: String(limit),
     REDIS_URL: redis.url,
+    // The caller limits alone: every mint must reach the upstream to be counted there.
+    TOKEN_REUSE: "off",
     METRICS_PORT: "0",
   };
   const replicas = await Promise.all([runGateway(env).ready, runGateway(env).ready]);
