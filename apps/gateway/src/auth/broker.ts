@@ -6,7 +6,7 @@ import { gatewayError } from "../errors.js";
 import type { UpstreamBudget } from "../ops/upstream-budget.js";
 import type { Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
-import { observedBankTokenFetch } from "./bank-token-fetch.js";
+import { budgetedBankTokenFetch } from "./bank-token-fetch.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
 import { createCallerKeys } from "./caller-keys.js";
 
@@ -136,6 +136,7 @@ export function createBrokerAuthorizer(
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
   const allowed = new Set(settings.allowedScopes);
+  const tokenRequests = budgetedBankTokenFetch(telemetry, budget);
   return {
     mode: "broker",
     getToken: clientCredentials({
@@ -145,8 +146,8 @@ export function createBrokerAuthorizer(
       scopes: broker.tokenScopes,
       timeoutMs: upstream.idpTimeoutMs,
       // Refreshes (expiry, a 401) and a refresh storm's one request all count here.
-      admit: () => budget.admit("bank_token"),
-      fetch: observedBankTokenFetch(telemetry, budget),
+      admit: tokenRequests.admit,
+      fetch: tokenRequests.fetch,
     }),
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);

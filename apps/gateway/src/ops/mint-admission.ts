@@ -57,9 +57,17 @@ export function createMintAdmission(
   telemetry: Telemetry,
 ): MintAdmission {
   async function budgeted(send: Send, signal: AbortSignal): Promise<Admitted> {
-    const refusedForSeconds = await budget.admit("create_customer_token");
-    if (refusedForSeconds !== null) return { ok: false, refusedForSeconds };
-    const { data, error, response } = await send(signal);
+    const admission = await budget.admit("create_customer_token");
+    if ("retryAfterSeconds" in admission) {
+      return { ok: false, refusedForSeconds: admission.retryAfterSeconds };
+    }
+    let result: CreateCustomerTokenResult;
+    try {
+      result = await send(signal);
+    } finally {
+      await admission.answered();
+    }
+    const { data, error, response } = result;
     const status = response?.status;
     if (error) return { ok: false, error: await settle(error, budget, telemetry), status };
     return { ok: true, token: data, reused: false, status };

@@ -25,9 +25,17 @@ export interface BudgetEvents {
  * operation. A call is admitted before it is sent; an upstream 429 pauses
  * the operation for every replica sharing the store.
  */
+/**
+ * A slot taken for one call, or the whole seconds (≥ 1) until one frees.
+ * `answered` is called once the call has its answer (or failed): the slot is
+ * then counted from that moment, so however long the call spent queued or on
+ * the wire, the upstream never sees two calls a slot apart closer than a window.
+ */
+export type Admission = { answered(): Promise<void> } | { retryAfterSeconds: number };
+
 export interface UpstreamBudget {
-  /** Takes a slot for one call: `null` when admitted, else whole seconds (≥ 1) until one frees. */
-  admit(operation: UpstreamOperation): Promise<number | null>;
+  /** Takes a slot for one call of `operation`, or says how long until one frees. */
+  admit(operation: UpstreamOperation): Promise<Admission>;
   /**
    * The upstream answered 429: no call of `operation` leaves for
    * `retryAfterSeconds` (`null`: a whole window). Returns the whole seconds
@@ -48,7 +56,15 @@ interface Decision {
 
 /** One store of the sliding log and the pauses: memory or Redis. */
 interface BudgetStore {
-  admit(operation: UpstreamOperation, limit: number, windowMs: number): Promise<Decision>;
+  /** Admits `slot` (a unique name) into the log, or says how long until one frees. */
+  admit(
+    operation: UpstreamOperation,
+    slot: string,
+    limit: number,
+    windowMs: number,
+  ): Promise<Decision>;
+  /** Moves `slot` to now, if it is still in the log. */
+  answered(operation: UpstreamOperation, slot: string, windowMs: number): Promise<void>;
   pause(operation: UpstreamOperation, ms: number): Promise<number>;
 }
 
@@ -61,22 +77,30 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1_000));
  * waits until the oldest call in the window leaves it.
  */
 function memoryStore(now: () => number = Date.now): BudgetStore {
-  const logs = new Map<UpstreamOperation, number[]>();
+  // Each log is in time order: a slot moved to now goes to its end.
+  const logs = new Map<UpstreamOperation, { slot: string; at: number }[]>();
   const pausedUntil = new Map<UpstreamOperation, number>();
   return {
-    async admit(operation, limit, windowMs) {
+    async admit(operation, slot, limit, windowMs) {
       const at = now();
       const pause = (pausedUntil.get(operation) ?? 0) - at;
       if (pause > 0) return { admitted: false, waitMs: pause, left: 0 };
       if (limit === 0) return { admitted: true, waitMs: 0, left: 0 };
       const log = logs.get(operation) ?? [];
       logs.set(operation, log);
-      while (log.length > 0 && (log[0] as number) <= at - windowMs) log.shift();
+      while (log.length > 0 && (log[0]?.at as number) <= at - windowMs) log.shift();
       if (log.length < limit) {
-        log.push(at);
+        log.push({ slot, at });
         return { admitted: true, waitMs: 0, left: limit - log.length };
       }
-      return { admitted: false, waitMs: (log[0] as number) + windowMs - at, left: 0 };
+      return { admitted: false, waitMs: (log[0]?.at as number) + windowMs - at, left: 0 };
+    },
+    async answered(operation, slot) {
+      const log = logs.get(operation) ?? [];
+      const index = log.findIndex((entry) => entry.slot === slot);
+      if (index === -1) return;
+      log.splice(index, 1);
+      log.push({ slot, at: now() });
     },
     async pause(operation, ms) {
       const until = Math.max(pausedUntil.get(operation) ?? 0, now() + ms);
@@ -106,6 +130,16 @@ local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return {0, tonumber(oldest[2]) + window - now, 0}
 `;
 
+/** Moves a slot still in the log to Redis's now; the log then lives a window from now (its newest entry). */
+const ANSWERED = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if redis.call('ZADD', KEYS[1], 'XX', 'CH', now, ARGV[1]) == 1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+`;
+
 /** Sets the pause unless a longer one is already set; answers the pause in force. */
 const PAUSE = `
 local current = redis.call('PTTL', KEYS[1])
@@ -118,11 +152,8 @@ return wanted
 function redisStore(redis: Redis): BudgetStore {
   const key = (operation: UpstreamOperation, what: string) =>
     `tokengate:upstream-budget:${operation}:${what}`;
-  const replica = randomUUID();
-  let sequence = 0;
   return {
-    async admit(operation, limit, windowMs) {
-      sequence += 1;
+    async admit(operation, slot, limit, windowMs) {
       const [admitted, waitMs, left] = (await redis.eval(
         ADMIT,
         2,
@@ -130,9 +161,12 @@ function redisStore(redis: Redis): BudgetStore {
         key(operation, "pause"),
         limit,
         windowMs,
-        `${replica}:${sequence}`,
+        slot,
       )) as [number, number, number];
       return { admitted: admitted === 1, waitMs, left };
+    },
+    async answered(operation, slot, windowMs) {
+      await redis.eval(ANSWERED, 1, key(operation, "log"), slot, windowMs);
     },
     async pause(operation, ms) {
       return (await redis.eval(PAUSE, 1, key(operation, "pause"), ms)) as number;
@@ -157,6 +191,8 @@ export function createUpstreamBudget(
   const windowMs = settings.windowSeconds * 1_000;
   const local = memoryStore();
   const shared = redis && redisStore(redis);
+  const replica = randomUUID();
+  let sequence = 0;
   const warn = throttledWarning(
     logger,
     "upstream budget store unreachable; budgeting on this replica only",
@@ -176,11 +212,16 @@ export function createUpstreamBudget(
   return {
     async admit(operation) {
       const limit = settings.limits[operation];
-      const decision = await decide((store) => store.admit(operation, limit, windowMs));
+      sequence += 1;
+      const slot = `${replica}:${sequence}`;
+      const decision = await decide((store) => store.admit(operation, slot, limit, windowMs));
       if (limit > 0) events.remaining(operation, decision.left);
-      if (decision.admitted) return null;
-      events.refused(operation);
-      return seconds(decision.waitMs);
+      if (!decision.admitted) {
+        events.refused(operation);
+        return { retryAfterSeconds: seconds(decision.waitMs) };
+      }
+      if (limit === 0) return { answered: async () => undefined };
+      return { answered: () => decide((store) => store.answered(operation, slot, windowMs)) };
     },
     async pause(operation, retryAfterSeconds) {
       const ms = (retryAfterSeconds ?? settings.windowSeconds) * 1_000;

@@ -96,6 +96,8 @@ export async function startLimitedUpstream(
 
   async function answer(request: IncomingMessage, response: ServerResponse, body: string) {
     const path = String(request.url);
+    // What it received, for a run that keeps the stub in a process of its own.
+    if (path === "/__received") return send(response, 200, received);
     const ip = request.socket.remoteAddress ?? "";
     const record = (status: number, customerGuid?: string) =>
       received.push({ at: Date.now(), url: path, status, ...(customerGuid && { customerGuid }) });
