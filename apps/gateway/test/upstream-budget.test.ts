@@ -1,4 +1,4 @@
-import { type RedisServer, startRedis } from "@tokengate/testkit";
+import { freePort, type RedisServer, startRedis } from "@tokengate/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { brokerSettings } from "./support/broker-upstream.js";
 import {
@@ -221,5 +221,28 @@ describe("the upstream budget in one gateway", () => {
     await outcome(gateway, caller, 2);
     expect(upstream.count(TOKENS)).toBe(1);
     expect(upstream.count(MINTS)).toBe(0);
+  });
+
+  it("with Redis unreachable: budgets on this replica alone, unready, counted, and never waits for Redis", async () => {
+    const upstream = await upstreamOf({ mintLimit: 100, tokenLimit: 100, windowSeconds: 60 });
+    const nobody = await freePort("127.0.0.1");
+    const gateway = await startGateway(upstream.url, {
+      UPSTREAM_MINT_LIMIT: "2",
+      REDIS_URL: `redis://127.0.0.1:${nobody}`,
+      METRICS_PORT: "0",
+    });
+    const readiness = await fetch(`${gateway.url}/ready`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toEqual({
+      ready: false,
+      reason: "upstream_budget_store_unreachable",
+    });
+    const bank = { authorization: "Bearer bank-token-abc123" };
+    const codes = [];
+    for (let n = 1; n <= 3; n++) codes.push((await outcome(gateway, bank, n)).code);
+    expect(codes).toEqual(["ok", "ok", "UPSTREAM_RATE_LIMITED"]);
+    expect(upstream.count(MINTS)).toBe(2);
+    const metrics = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();
+    expect(metrics).toMatch(/tokengate_shared_store_errors_total\{store="upstream_budget"\} [1-9]/);
   });
 });

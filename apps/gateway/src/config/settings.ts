@@ -59,6 +59,16 @@ export interface Setting<T> {
 }
 
 const MS_LIMIT = 600_000;
+
+/**
+ * The upstream's published per-IP limits (the spec's `x-tokengate-rate-limit`),
+ * the upstream budget's defaults. A spec without one leaves that budget
+ * uncounted (0), and the window then does not matter.
+ */
+const PUBLISHED: Partial<Record<string, { requests: number; windowSeconds: number }>> =
+  PUBLISHED_RATE_LIMITS;
+const MINT_LIMIT = PUBLISHED.createCustomerToken;
+const TOKEN_LIMIT = PUBLISHED.createBankToken;
 const PORT = integer(0, 65_535);
 
 const LOG_LEVELS = [
@@ -223,7 +233,7 @@ export const SETTINGS = {
   },
   UPSTREAM_MINT_LIMIT: {
     parser: integer(0, 1_000_000),
-    default: PUBLISHED_RATE_LIMITS.createCustomerToken.requests,
+    default: MINT_LIMIT?.requests ?? 0,
     mode: "both",
     example: "100",
     description:
@@ -231,7 +241,7 @@ export const SETTINGS = {
   },
   UPSTREAM_TOKEN_LIMIT: {
     parser: integer(0, 1_000_000),
-    default: PUBLISHED_RATE_LIMITS.createBankToken.requests,
+    default: TOKEN_LIMIT?.requests ?? 0,
     mode: "both",
     example: "10",
     description:
@@ -239,7 +249,7 @@ export const SETTINGS = {
   },
   UPSTREAM_LIMIT_WINDOW_S: {
     parser: integer(1, 86_400),
-    default: PUBLISHED_RATE_LIMITS.createCustomerToken.windowSeconds,
+    default: MINT_LIMIT?.windowSeconds ?? TOKEN_LIMIT?.windowSeconds ?? 60,
     mode: "both",
     example: "60",
     description: "The upstream budget's sliding window, in seconds.",
