@@ -12,6 +12,7 @@ export const MintCustomerToken = graphql(`
       customerGuid
       scopes
       grantedScopes
+      reused
     }
   }
 `);
