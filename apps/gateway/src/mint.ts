@@ -40,7 +40,7 @@ export async function mintCustomerToken(
     context.telemetry.mintDone("ok");
     return issued;
   } catch (error) {
-    context.telemetry.mintDone(outcomeOf(error));
+    context.telemetry.mintDone(context.callerGone.aborted ? "cancelled" : outcomeOf(error));
     throw error;
   }
 }
@@ -65,7 +65,10 @@ async function mint(
       headers: { ...headers, ...call.headers, "x-request-id": requestId },
       signal,
     });
-    call.end(result.response?.status);
+    // A hang-up of every caller waiting on this call is theirs, not an upstream failure.
+    call.end(
+      result.error?.kind === "aborted" && signal.aborted ? "cancelled" : result.response?.status,
+    );
     return result;
   });
   if (!admitted.ok && "refusedForSeconds" in admitted) {
@@ -73,11 +76,14 @@ async function mint(
   }
   if (!admitted.ok) {
     const { error, status } = admitted;
+    const hungUp = error.kind === "aborted" && context.callerGone.aborted;
     // At the drain budget's end the client aborts what is still running, and refuses new calls.
     if (context.shuttingDown.aborted && (error.kind === "aborted" || error.kind === "network")) {
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
     }
-    if (error.kind !== "invalid_request") {
+    // A hang-up is the caller's doing, not an upstream failure: no warning.
+    if (hungUp) context.log().debug("caller hung up; its mint was cancelled");
+    else if (error.kind !== "invalid_request") {
       // The logger scrubs every secret of this request from the line by value.
       context
         .log()
