@@ -2,6 +2,8 @@ import { resolveBaseUrl } from "@tokengate/idp-client";
 import pino from "pino";
 import { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
 import { integerSetting } from "./env.js";
+import { networkExposureProblem } from "./network-exposure.js";
+import { installed } from "./optional-dependency.js";
 import { requireSecureUrl } from "./secure-url.js";
 
 /** `CORS_ORIGINS`: exact origins (`https://app.example`), comma or space separated. */
@@ -157,22 +159,32 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
   const broker = loadBrokerConfig(env, problems);
 
+  const host = env.HOST || "127.0.0.1";
+  const production = env.NODE_ENV === "production";
+  const exposure = networkExposureProblem(env, host, production);
+  if (exposure) problems.push(exposure);
+  const tracing = tracingOn(env);
+  if (tracing && !installed("@opentelemetry/sdk-node"))
+    problems.push(
+      "OTEL_* settings turn tracing on, but the OpenTelemetry SDK is not installed: deploy with it (pnpm deploy:gateway --with-tracing <dir>)",
+    );
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     config: {
       port,
-      host: env.HOST || "127.0.0.1",
+      host,
       idpBaseUrl,
       idpTimeoutMs,
-      production: env.NODE_ENV === "production",
+      production,
       logLevel,
       broker,
       server,
       drainGraceMs,
       corsOrigins,
       metrics,
-      tracing: tracingOn(env),
+      tracing,
     },
   };
 }

@@ -1,4 +1,8 @@
 import type { GraphiQLOptions, GraphiQLRenderer } from "graphql-yoga";
+import { installed } from "./optional-dependency.js";
+
+/** GraphiQL is a development dependency: the deploy folder leaves it out, as production serves none. */
+export const GRAPHIQL_INSTALLED = installed("@graphql-yoga/render-graphiql");
 
 /** What GraphiQL opens with: a ready mint that works against the Prism mock of `pnpm dev`. */
 export const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
