@@ -10,6 +10,7 @@ describe("loadConfig", () => {
         host: "127.0.0.1",
         idpBaseUrl: "https://id.sandbox.cybrid.app",
         idpTimeoutMs: 10_000,
+        idpConnections: 64,
         production: false,
         logLevel: "info",
         broker: null,

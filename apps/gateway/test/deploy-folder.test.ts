@@ -14,7 +14,7 @@ import { runGateway } from "./support/process.js";
 const BUDGET = { bytes: 22 * 1024 * 1024, files: 6_000 };
 
 const DEPLOY_SCRIPT = fileURLToPath(
-  new URL("../../../tooling/deploy/deploy-gateway.mjs", import.meta.url),
+  new URL("../../../scripts/deploy-gateway.mjs", import.meta.url),
 );
 
 let scratch: string;

@@ -38,10 +38,10 @@ describe("a development gateway on the network (GraphiQL and introspection)", ()
 
   it("refuses a setting that is neither true nor false", () => {
     expect(
-      loadConfig({ ...UPSTREAM, HOST: "0.0.0.0", ALLOW_DEVELOPMENT_ON_NETWORK: "yes" }),
+      loadConfig({ ...UPSTREAM, ALLOW_DEVELOPMENT_ON_NETWORK: "yes" }),
     ).toEqual({
       ok: false,
-      problems: ['ALLOW_DEVELOPMENT_ON_NETWORK must be true or false; got "yes"'],
+      problems: [expect.stringMatching(/^ALLOW_DEVELOPMENT_ON_NETWORK must be one of true, false/)],
     });
   });
 });

@@ -34,7 +34,7 @@ function onPath(command) {
 }
 
 const rootPackage = JSON.parse(
-  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
 );
 
 /** The pnpm version the workspace pins in `packageManager`. */
