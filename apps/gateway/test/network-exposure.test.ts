@@ -37,9 +37,7 @@ describe("a development gateway on the network (GraphiQL and introspection)", ()
   });
 
   it("refuses a setting that is neither true nor false", () => {
-    expect(
-      loadConfig({ ...UPSTREAM, ALLOW_DEVELOPMENT_ON_NETWORK: "yes" }),
-    ).toEqual({
+    expect(loadConfig({ ...UPSTREAM, ALLOW_DEVELOPMENT_ON_NETWORK: "yes" })).toEqual({
       ok: false,
       problems: [expect.stringMatching(/^ALLOW_DEVELOPMENT_ON_NETWORK must be one of true, false/)],
     });

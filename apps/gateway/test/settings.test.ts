@@ -44,7 +44,9 @@ describe("the settings table", () => {
 
   it.each(inMode("both"))("accepts %s's example in passthrough and in broker mode", (name, row) => {
     expect(problemsOf({ ...PASSTHROUGH, ...withExample(name, row) })).toEqual([]);
-    expect(problemsOf({ ...BROKER, NODE_ENV: "production", ...withExample(name, row) })).toEqual([]);
+    expect(problemsOf({ ...BROKER, NODE_ENV: "production", ...withExample(name, row) })).toEqual(
+      [],
+    );
   });
 
   it.each(inMode("broker").filter(([, row]) => !row.turnsOnBroker))(
