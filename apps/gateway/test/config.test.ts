@@ -19,6 +19,7 @@ describe("loadConfig", () => {
           requestTimeoutMs: 15_000,
           keepAliveTimeoutMs: 5_000,
           maxConnections: 1_000,
+          maxConnectionsPerAddress: 256,
         },
         drainGraceMs: 9_000,
         corsOrigins: [],
@@ -198,6 +199,11 @@ describe("loadConfig in broker mode", () => {
       "an unreadable secret file",
       { ...BROKER, IDP_CLIENT_SECRET: "", IDP_CLIENT_SECRET_FILE: "/nonexistent/secret" },
       /IDP_CLIENT_SECRET_FILE could not be read \(ENOENT\)/,
+    ],
+    [
+      "both a client secret and a secret file",
+      { ...BROKER, IDP_CLIENT_SECRET_FILE: "/run/secrets/idp-client-secret" },
+      /IDP_CLIENT_SECRET and IDP_CLIENT_SECRET_FILE are both set; set one/,
     ],
     [
       "HS256 or none among the algorithms",
