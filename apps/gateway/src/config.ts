@@ -8,6 +8,8 @@ import type { BrokerAuthSettings } from "./auth/broker-settings.js";
 import { readSettings } from "./config/read-settings.js";
 import type { SettingValues } from "./config/settings.js";
 import { type UpstreamConfig, upstreamFrom } from "./config/upstream.js";
+import { networkExposureProblem } from "./network-exposure.js";
+import { installed } from "./optional-dependency.js";
 
 export interface GatewayConfig {
   port: number;
@@ -142,6 +144,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
   const upstream = upstreamFrom(values, broker, problems);
+  const production = values.NODE_ENV === "production";
+  const exposure = networkExposureProblem(
+    values.HOST,
+    production,
+    values.ALLOW_DEVELOPMENT_ON_NETWORK === "true",
+  );
+  if (exposure) problems.push(exposure);
+  const tracing = tracingOn(values);
+  if (tracing && !installed("@opentelemetry/sdk-node"))
+    problems.push(
+      "OTEL_* settings turn tracing on, but the OpenTelemetry SDK is not installed: deploy with it (pnpm deploy:gateway --with-tracing <dir>)",
+    );
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -152,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       idpBaseUrl: values.IDP_BASE_URL ?? "",
       idpTimeoutMs: values.IDP_TIMEOUT_MS,
       idpConnections: values.IDP_CONNECTIONS,
-      production: values.NODE_ENV === "production",
+      production,
       logLevel: values.LOG_LEVEL,
       broker: brokerConfig,
       server: {
@@ -168,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         values.METRICS_PORT === null
           ? null
           : { host: values.METRICS_HOST, port: values.METRICS_PORT },
-      tracing: tracingOn(values),
+      tracing,
       redisUrl: values.REDIS_URL,
       upstream,
     },

@@ -9,7 +9,7 @@ import {
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
-import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { GRAPHIQL_INSTALLED, GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import type { MintAdmission } from "./ops/mint-admission.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
@@ -63,7 +63,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
     schema,
     logging: yogaLogger(logger),
     landingPage: false,
-    graphiql: production ? false : GRAPHIQL_OPTIONS,
+    graphiql: production || !GRAPHIQL_INSTALLED ? false : GRAPHIQL_OPTIONS,
     renderGraphiQL,
     // yoga's default reflects any Origin with credentials allowed; useCors
     // serves the configured origins only.

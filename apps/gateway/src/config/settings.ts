@@ -129,6 +129,14 @@ export const SETTINGS = {
     description:
       "`production` turns GraphiQL and introspection off; anything else behaves as development.",
   },
+  ALLOW_DEVELOPMENT_ON_NETWORK: {
+    parser: oneOf(["true", "false"] as const),
+    default: "false" as const,
+    mode: "both",
+    example: "true",
+    description:
+      "Outside production the gateway serves GraphiQL and introspection, so on a `HOST` that is not loopback it refuses to start (naming both fixes) unless this is `true`: a development gateway in a container, on purpose.",
+  },
   LOG_LEVEL: {
     parser: oneOf(LOG_LEVELS),
     default: "info" as const,
