@@ -130,7 +130,6 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     authorizer,
     logger,
     production: config.production,
-    secrets,
     shuttingDown: shutdown.signal,
     corsOrigins: config.corsOrigins,
     limiter,

@@ -6,6 +6,7 @@ import {
   READ_ONLY_SCOPES,
 } from "./auth/broker-settings.js";
 import { integerSetting } from "./env.js";
+import { SHORTEST_SECRET } from "./secrets.js";
 import { requireSecureUrl } from "./secure-url.js";
 
 export interface BrokerConfig {
@@ -49,7 +50,8 @@ function secretFrom(env: NodeJS.ProcessEnv, problems: string[]): string | undefi
   if (env.IDP_CLIENT_SECRET) return env.IDP_CLIENT_SECRET;
   if (!env.IDP_CLIENT_SECRET_FILE) return undefined;
   try {
-    return readFileSync(env.IDP_CLIENT_SECRET_FILE, "utf8").replace(/\r?\n$/, "");
+    // Editors and `echo` end a file with newlines; none belongs to the secret.
+    return readFileSync(env.IDP_CLIENT_SECRET_FILE, "utf8").replace(/[\r\n]+$/, "");
   } catch (error) {
     problems.push(
       `IDP_CLIENT_SECRET_FILE could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
@@ -93,6 +95,9 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): Br
     problems.push(
       "IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required when IDP_CLIENT_ID is set",
     );
+  else if (clientSecret.length < SHORTEST_SECRET)
+    // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
+    problems.push(`the client secret must be at least ${SHORTEST_SECRET} characters long`);
 
   const jwksUrl = env.AUTH_JWKS_URL
     ? requireSecureUrl(env.AUTH_JWKS_URL, "AUTH_JWKS_URL", problems)

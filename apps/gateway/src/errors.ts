@@ -82,6 +82,11 @@ function safeMessageCode(messageCode: string | null): string | null {
   return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
 }
 
+/** The message code the gateway passes on, in logs and `extensions.upstream`. */
+function messageCodeFor(error: AnsweredError, _mode: Mode): string | null {
+  return safeMessageCode(error.messageCode);
+}
+
 type AnsweredError = Extract<IdpError, { status: number }>;
 
 /**
@@ -139,6 +144,26 @@ function codeFor(
 type Mode = "passthrough" | "broker";
 
 /**
+ * What the gateway logs about a failed upstream call: its kind, status,
+ * message code and network error code, never the upstream's free text,
+ * which may echo a credential in any form (split, encoded) that no
+ * scrubbing by value could find.
+ */
+export function upstreamFailureLog(
+  error: Exclude<IdpError, { kind: "invalid_request" }>,
+  mode: Mode,
+): Record<string, unknown> {
+  return {
+    kind: error.kind,
+    ...("status" in error && {
+      status: error.status,
+      messageCode: messageCodeFor(error, mode),
+    }),
+    ...(error.kind === "network" && { code: error.code }),
+  };
+}
+
+/**
  * One place that turns a client error into the caller's GraphQL error: the
  * code, `extensions.upstream` when the upstream answered, and a message that
  * is safe for the caller (fixed in broker mode; the upstream's words,
@@ -150,7 +175,7 @@ export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
   const code = codeFor(error, mode);
   const upstream =
     "status" in error
-      ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
+      ? { status: error.status, messageCode: messageCodeFor(error, mode) }
       : undefined;
   const message =
     mode === "broker" || error.kind === "token_provider" || error.kind === "internal"

@@ -5,7 +5,7 @@ import {
 import { GraphQLError } from "graphql";
 import type { GatewayContext } from "./context.js";
 import { isGatewayErrorCode } from "./error-codes.js";
-import { badUserInput, gatewayError, idpErrorToGraphQL } from "./errors.js";
+import { badUserInput, gatewayError, idpErrorToGraphQL, upstreamFailureLog } from "./errors.js";
 import type { CustomerTokenSource } from "./generated/create-customer-token.js";
 import type { MintOutcome } from "./telemetry.js";
 
@@ -65,11 +65,7 @@ async function mint(
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
     }
     if (error.kind !== "invalid_request") {
-      const status = "status" in error ? error.status : undefined;
-      // The logger scrubs every secret of this request from the line by value.
-      context
-        .log()
-        .warn({ kind: error.kind, status, detail: error.message }, "upstream call failed");
+      context.log().warn(upstreamFailureLog(error, authorizer.mode), "upstream call failed");
     }
     throw idpErrorToGraphQL(error, authorizer.mode);
   }

@@ -143,7 +143,7 @@ describe("loadConfig in broker mode", () => {
   const BROKER = {
     IDP_BASE_URL: "sandbox",
     IDP_CLIENT_ID: "bank-client",
-    IDP_CLIENT_SECRET: "s3cr3t",
+    IDP_CLIENT_SECRET: "s3cr3t-c1ient",
     AUTH_JWKS_URL: "https://auth.example/.well-known/jwks.json",
     AUTH_ISSUER: "https://auth.example/",
     AUTH_AUDIENCE: "tokengate",
@@ -153,7 +153,7 @@ describe("loadConfig in broker mode", () => {
     const result = loadConfig(BROKER);
     expect(result.ok && result.config.broker).toMatchObject({
       clientId: "bank-client",
-      clientSecret: "s3cr3t",
+      clientSecret: "s3cr3t-c1ient",
       tokenScopes: ["customers:read", "customers:write"],
       auth: { customerClaim: "customer_guid", adminScope: null, algorithms: ["RS256", "ES256"] },
     });
@@ -182,7 +182,7 @@ describe("loadConfig in broker mode", () => {
     const result = loadConfig({
       IDP_BASE_URL: "sandbox",
       IDP_CLIENT_ID: "bank-client",
-      IDP_CLIENT_SECRET: "s3cr3t",
+      IDP_CLIENT_SECRET: "s3cr3t-c1ient",
     });
     expect(result.ok ? [] : result.problems).toEqual([
       "AUTH_JWKS_URL is required in broker mode",
@@ -197,6 +197,11 @@ describe("loadConfig in broker mode", () => {
       "an unreadable secret file",
       { ...BROKER, IDP_CLIENT_SECRET: "", IDP_CLIENT_SECRET_FILE: "/nonexistent/secret" },
       /IDP_CLIENT_SECRET_FILE could not be read \(ENOENT\)/,
+    ],
+    [
+      "a client secret too short to be scrubbed from logs",
+      { ...BROKER, IDP_CLIENT_SECRET: "shh1234" },
+      /the client secret must be at least 8 characters long/,
     ],
     [
       "HS256 or none among the algorithms",
@@ -254,7 +259,7 @@ describe("loadConfig in broker mode", () => {
 
   it("never puts the secret in a problem message", () => {
     const result = loadConfig({ ...BROKER, AUTH_ISSUER: "" });
-    expect(result.ok ? "" : result.problems.join("\n")).not.toContain("s3cr3t");
+    expect(result.ok ? "" : result.problems.join("\n")).not.toContain("s3cr3t-c1ient");
   });
 
   it("never puts a Redis password in a problem message", () => {

@@ -3,7 +3,6 @@ import { getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
-import { SecretRegistry } from "../src/secrets.js";
 import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
 import {
@@ -85,7 +84,6 @@ describe("unexpected errors", () => {
       authorizer: passthroughAuthorizer,
       logger: createLogger("debug", sink),
       production: false,
-      secrets: new SecretRegistry(),
       readiness: { notReadyBecause: () => null },
       shuttingDown: new AbortController().signal,
       corsOrigins: [],

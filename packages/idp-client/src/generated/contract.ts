@@ -279,7 +279,15 @@ export const OAUTH_ERROR_SCHEMA = {
   "properties": {
     "error": {
       "type": "string",
-      "description": "The OAuth 2.0 error code, e.g. `invalid_client`."
+      "description": "The OAuth 2.0 error code. tokengate's modelling: the upstream documents\nthis endpoint only by example, so the codes are the token endpoint's\nstandard ones (RFC 6749 section 5.2). Any other value is free text the\ngateway never logs or forwards (it may echo a credential).\n",
+      "enum": [
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope"
+      ]
     },
     "error_description": {
       "type": "string",
