@@ -82,28 +82,52 @@ function safeMessageCode(messageCode: string | null): string | null {
   return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
 }
 
-/** The message code the gateway passes on, in logs and `extensions.upstream`. */
-function messageCodeFor(error: AnsweredError, _mode: Mode): string | null {
-  return safeMessageCode(error.messageCode);
+/**
+ * The message code the gateway passes on, in logs and `extensions.upstream`:
+ * in broker mode only one the spec documents for the answer's status (any
+ * other is upstream free text, which may echo the bank token); in
+ * passthrough mode any well-formed one.
+ */
+function messageCodeFor(error: AnsweredError, mode: Mode): string | null {
+  return mode === "broker" ? documentedMessageCode(error) : safeMessageCode(error.messageCode);
 }
 
 type AnsweredError = Extract<IdpError, { status: number }>;
 
-/**
- * The spec's code for an answer (`x-tokengate-graphql-code`, generated):
- * its documented message code's, else its documented status's, else `fallback`.
- */
-function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+type DocumentedAnswer = {
+  code: GatewayErrorCode;
+  messageCodes: Readonly<Record<string, GatewayErrorCode>>;
+};
+
+/** The spec's entry for an answer's status (`x-tokengate-graphql-code`, generated), if it documents that status. */
+function documentedAnswer(error: AnsweredError): DocumentedAnswer | undefined {
   const status = String(error.status);
-  const documented:
-    | { code: GatewayErrorCode; messageCodes: Readonly<Record<string, GatewayErrorCode>> }
-    | undefined = Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
+  return Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
     ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
     : undefined;
+}
+
+/** The answer's message code if the spec documents it for that status, else `null`. */
+function documentedMessageCode(error: AnsweredError): string | null {
+  const messageCodes = documentedAnswer(error)?.messageCodes;
+  return messageCodes &&
+    error.messageCode !== null &&
+    Object.hasOwn(messageCodes, error.messageCode)
+    ? error.messageCode
+    : null;
+}
+
+/**
+ * The spec's code for an answer: its documented message code's, else its
+ * documented status's, else `fallback`.
+ */
+function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+  const documented = documentedAnswer(error);
   if (!documented) return fallback;
-  const byMessage =
-    error.messageCode === null ? undefined : documented.messageCodes[error.messageCode];
-  return byMessage ?? documented.code;
+  const messageCode = documentedMessageCode(error);
+  return messageCode === null
+    ? documented.code
+    : (documented.messageCodes[messageCode] ?? documented.code);
 }
 
 /**
