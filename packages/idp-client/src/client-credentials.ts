@@ -1,13 +1,18 @@
 import { inspect } from "node:util";
 import type { ValidateFunction } from "ajv";
-import createClient from "openapi-fetch";
 import { BankTokenError } from "./bank-token-error.js";
 import { resolveBaseUrl } from "./base-url.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./client.js";
+import { Deadline } from "./deadline.js";
 import { BANK_TOKEN_SCHEMA, OAUTH_ERROR_SCHEMA } from "./generated/contract.js";
 import type { components, paths } from "./generated/openapi.js";
 import { ajv } from "./response.js";
 import { errorCode } from "./thrown-errors.js";
+import { type Answer, createTransport, ResponseTooLargeError } from "./transport/index.js";
 import type { ServerAlias } from "./types.js";
+
+/** The token endpoint's path in the spec. */
+const TOKEN_PATH = "/oauth/token" satisfies keyof paths;
 
 type BankToken = components["schemas"]["BankToken"];
 type OAuthError = components["schemas"]["OAuthError"];
@@ -39,6 +44,8 @@ export interface ClientCredentialsOptions {
   timeoutMs?: number;
   /** Fetch a new token this long before the cached one expires. Default 60 000 ms (at most half its lifetime). */
   refreshMarginMs?: number;
+  /** Largest token-endpoint answer read, in bytes. Default `DEFAULT_MAX_RESPONSE_BYTES` (64 KiB), as for every upstream call. */
+  maxResponseBytes?: number;
 }
 
 /** A bank-token provider for `createIdpClient({ getToken })`. */
@@ -76,61 +83,90 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
   const scope = (options.scopes ?? DEFAULT_BANK_TOKEN_SCOPES).join(" ");
   const timeoutMs = options.timeoutMs ?? 10_000;
   const refreshMarginMs = options.refreshMarginMs ?? 60_000;
-  const client = createClient<paths>({
-    baseUrl: resolveBaseUrl(options.baseUrl),
-    fetch: options.fetch ?? ((request) => fetch(request)),
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  // The same capped transport as every upstream call: a body over
+  // `maxResponseBytes` is refused while it is read, nothing is decompressed,
+  // and a redirect is an answer, never followed (the body holds the secret).
+  const transport = createTransport({
+    baseUrl,
+    fetch: options.fetch,
+    timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    connections: 1,
+    keepAliveTimeoutMs: 10_000,
+  });
+  const path = new URL(baseUrl).pathname.replace(/\/+$/, "") + TOKEN_PATH;
+  const body = JSON.stringify({
+    grant_type: "client_credentials",
+    client_id: clientId,
+    client_secret: clientSecret,
+    scope,
   });
 
   let cached: { token: string; refreshAt: number } | null = null;
   let inflight: Promise<string> | null = null;
 
-  async function requestToken(): Promise<string> {
-    const answer = await client
-      .POST("/oauth/token", {
-        body: {
-          grant_type: "client_credentials",
-          client_id: clientId,
-          client_secret: clientSecret,
-          scope,
-        },
-        signal: AbortSignal.timeout(timeoutMs),
-        // The body holds the client secret: never send it where a redirect points.
-        redirect: "error",
-      })
-      .catch((error: unknown) => {
-        const timedOut = (error as Error).name === "TimeoutError";
-        const why = timedOut
-          ? `no answer within ${timeoutMs} ms`
-          : (errorCode(error) ?? "network error");
+  async function send(): Promise<Answer> {
+    const deadline = new Deadline(timeoutMs);
+    try {
+      return await deadline.race(
+        transport.send(
+          {
+            method: "POST",
+            path,
+            headers: { "content-type": "application/json", accept: "application/json" },
+            body,
+          },
+          deadline,
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
         throw new BankTokenError(
-          `Could not get a bank token: ${why}`,
+          `The token endpoint's answer is larger than ${error.limitBytes} bytes`,
+          error.status,
           null,
-          null,
-          timedOut ? timeoutMs : null,
         );
-      });
-    const { data, error, response } = answer;
-    if (!response.ok) {
-      const oauthError = tokenEndpointAnswers().isOAuthError(error) ? error.error : null;
+      }
+      const why = deadline.timedOut
+        ? `no answer within ${timeoutMs} ms`
+        : (errorCode(error) ?? "network error");
       throw new BankTokenError(
-        `The token endpoint refused client ${clientId} (${response.status}${oauthError ? ` ${oauthError}` : ""})`,
-        response.status,
+        `Could not get a bank token: ${why}`,
+        null,
+        null,
+        deadline.timedOut ? timeoutMs : null,
+      );
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async function requestToken(): Promise<string> {
+    const { status, body: text } = await send();
+    let answer: unknown;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      answer = undefined;
+    }
+    if (status < 200 || status > 299) {
+      const oauthError = tokenEndpointAnswers().isOAuthError(answer) ? answer.error : null;
+      throw new BankTokenError(
+        `The token endpoint refused client ${clientId} (${status}${oauthError ? ` ${oauthError}` : ""})`,
+        status,
         oauthError,
       );
     }
-    if (!tokenEndpointAnswers().isBankToken(data)) {
-      throw new BankTokenError(
-        "The token endpoint's answer breaks the contract",
-        response.status,
-        null,
-      );
+    if (!tokenEndpointAnswers().isBankToken(answer)) {
+      throw new BankTokenError("The token endpoint's answer breaks the contract", status, null);
     }
-    const lifetimeMs = data.expires_in * 1000;
+    const lifetimeMs = answer.expires_in * 1000;
     cached = {
-      token: data.access_token,
+      token: answer.access_token,
       refreshAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2),
     };
-    return data.access_token;
+    return answer.access_token;
   }
 
   const provider = (() => {
