@@ -44,6 +44,12 @@ export interface ClientCredentialsOptions {
   timeoutMs?: number;
   /** Fetch a new token this long before the cached one expires. Default 60 000 ms (at most half its lifetime). */
   refreshMarginMs?: number;
+  /**
+   * After a failed token request, calls fail at once with the same error,
+   * sending nothing, for `firstMs`, doubling with each failure in a row up
+   * to `maxMs`; a token ends it. Default 1 000 ms, up to 30 000 ms.
+   */
+  failureBackoffMs?: { firstMs: number; maxMs: number };
   /** Largest token-endpoint answer read, in bytes. Default `DEFAULT_MAX_RESPONSE_BYTES` (64 KiB), as for every upstream call. */
   maxResponseBytes?: number;
 }
@@ -67,7 +73,8 @@ function required(value: unknown, name: string): string {
 /**
  * Gets bank tokens with the OAuth 2.0 client-credentials grant
  * (`POST /oauth/token`) and caches each until shortly before it expires.
- * Concurrent callers share one request (single flight). The secret stays in
+ * Concurrent callers share one request (single flight), and a failure is
+ * remembered and answered without a request while its backoff lasts. The secret stays in
  * this closure: it is sent only to the token endpoint and appears in no
  * message, `toString()` or `inspect()`.
  *
@@ -83,6 +90,8 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
   const scope = (options.scopes ?? DEFAULT_BANK_TOKEN_SCOPES).join(" ");
   const timeoutMs = options.timeoutMs ?? 10_000;
   const refreshMarginMs = options.refreshMarginMs ?? 60_000;
+  const firstFailureBackoffMs = options.failureBackoffMs?.firstMs ?? 1_000;
+  const maxFailureBackoffMs = options.failureBackoffMs?.maxMs ?? 30_000;
   const baseUrl = resolveBaseUrl(options.baseUrl);
   // The same capped transport as every upstream call: a body over
   // `maxResponseBytes` is refused while it is read, nothing is decompressed,
@@ -169,11 +178,28 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
     return answer.access_token;
   }
 
+  // The last failure, answered to every call until `until` without a request:
+  // each request carries the secret, and the endpoint's own limit is low.
+  let failure: { error: unknown; until: number; backoffMs: number } | null = null;
+  const remember = (error: unknown) => {
+    const backoffMs = failure
+      ? Math.min(failure.backoffMs * 2, maxFailureBackoffMs)
+      : firstFailureBackoffMs;
+    failure = { error, until: Date.now() + backoffMs, backoffMs };
+    throw error;
+  };
+
   const provider = (() => {
     if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token);
-    inflight ??= requestToken().finally(() => {
-      inflight = null;
-    });
+    if (failure && Date.now() < failure.until) return Promise.reject(failure.error);
+    inflight ??= requestToken()
+      .then((token) => {
+        failure = null;
+        return token;
+      }, remember)
+      .finally(() => {
+        inflight = null;
+      });
     return inflight;
   }) as ClientCredentialsProvider;
   provider.invalidate = (token) => {
