@@ -90,9 +90,8 @@ export class SecretRegistry {
   /**
    * A copy of a value about to be logged with every string in it scrubbed:
    * before serialization, so that escaping cannot hide a secret and a
-   * secret cannot break the line's JSON. Errors become plain objects
-   * (`type`, `message`, `stack`, their own fields, `cause`), as pino
-   * would print them.
+   * secret cannot break the line's JSON. An error is copied as an object of
+   * its class (`message`, `stack`, its own fields, `cause`).
    */
   scrubValue(value: unknown, depth = 0): unknown {
     if (typeof value === "string") return this.scrub(value);
@@ -101,14 +100,15 @@ export class SecretRegistry {
     const next = (inner: unknown) => this.scrubValue(inner, depth + 1);
     if (Array.isArray(value)) return value.map(next);
     if (value instanceof Error) {
-      const fields = Object.entries(value).map(([name, inner]) => [name, next(inner)]);
-      return {
-        type: value.name,
-        message: this.scrub(value.message),
-        stack: value.stack === undefined ? undefined : this.scrub(value.stack),
-        ...Object.fromEntries(fields),
-        ...(value.cause !== undefined && { cause: next(value.cause) }),
-      };
+      // A copy of the same class, so that pino prints its type as it would the original's.
+      const copy: Error = Object.create(Object.getPrototypeOf(value));
+      for (const [name, inner] of Object.entries(value)) {
+        Object.defineProperty(copy, name, { value: next(inner), enumerable: true, writable: true });
+      }
+      copy.message = this.scrub(value.message);
+      if (value.stack !== undefined) copy.stack = this.scrub(value.stack);
+      if (value.cause !== undefined) copy.cause = next(value.cause);
+      return copy;
     }
     const toJSON = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === "function") return next(toJSON.call(value));

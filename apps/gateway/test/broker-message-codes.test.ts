@@ -47,15 +47,18 @@ describe("the upstream's message code for a broker-mode caller", () => {
     ["a 403's code documented only for 401", 403, "invalid_subject", null],
     ["an undocumented 500's code", 500, "bank-token-9f8e", null],
     ["an undocumented status's code", 418, "teapot", null],
-  ] as const)("passes on the message code only when the spec documents it: %s (%i)", async (_name, status, messageCode, passedOn) => {
-    answer = { status, messageCode };
-    const token = await callerToken(key, { customer_guid: GUID });
-    const { body } = await mint(
-      gateway,
-      { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] },
-      { authorization: `Bearer ${token}` },
-    );
-    expect(body.errors?.[0]?.extensions?.upstream).toEqual({ status, messageCode: passedOn });
-    expect(JSON.stringify(body)).not.toContain(BANK_TOKEN_VALUE);
-  });
+  ] as const)(
+    "passes on the message code only when the spec documents it: %s (%i)",
+    async (_name, status, messageCode, passedOn) => {
+      answer = { status, messageCode };
+      const token = await callerToken(key, { customer_guid: GUID });
+      const { body } = await mint(
+        gateway,
+        { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(body.errors?.[0]?.extensions?.upstream).toEqual({ status, messageCode: passedOn });
+      expect(JSON.stringify(body)).not.toContain(BANK_TOKEN_VALUE);
+    },
+  );
 });

@@ -27,25 +27,28 @@ describe("one passthrough caller's token and other callers' log lines", () => {
     ["a piece of JSON syntax", '"level":40,'],
     ["a field name", '"requestId":"'],
     ["the service name", "tokengate-gateway"],
-  ])("a bearer that is %s leaves other requests' lines intact and valid JSON", async (_name, bearer) => {
-    const gateway = await startGateway(upstream.url);
-    const input = (customerGuid: string) => ({ customerGuid, scopes: ["CUSTOMERS_READ"] });
-    const hostile = mint(gateway, input(SLOW_GUID), { authorization: `Bearer ${bearer}` });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const others = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        mint(gateway, input(FAILING_GUID), { authorization: "Bearer other-callers-token-1" }),
-      ),
-    );
-    await hostile;
-    expect(others.every(({ body }) => body.errors?.[0]?.extensions?.code)).toBe(true);
-    const lines = gateway.logs.filter((line) => line.trim() !== "");
-    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    const warnings = parsed.filter((line) => line.msg === "upstream call failed");
-    expect(warnings).toHaveLength(5);
-    for (const warning of warnings) {
-      expect(warning).toMatchObject({ level: 40, service: "tokengate-gateway" });
-      expect(JSON.stringify(warning)).not.toContain("[redacted]");
-    }
-  });
+  ])(
+    "a bearer that is %s leaves other requests' lines intact and valid JSON",
+    async (_name, bearer) => {
+      const gateway = await startGateway(upstream.url);
+      const input = (customerGuid: string) => ({ customerGuid, scopes: ["CUSTOMERS_READ"] });
+      const hostile = mint(gateway, input(SLOW_GUID), { authorization: `Bearer ${bearer}` });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const others = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          mint(gateway, input(FAILING_GUID), { authorization: "Bearer other-callers-token-1" }),
+        ),
+      );
+      await hostile;
+      expect(others.every(({ body }) => body.errors?.[0]?.extensions?.code)).toBe(true);
+      const lines = gateway.logs.filter((line) => line.trim() !== "");
+      const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const warnings = parsed.filter((line) => line.msg === "upstream call failed");
+      expect(warnings).toHaveLength(5);
+      for (const warning of warnings) {
+        expect(warning).toMatchObject({ level: 40, service: "tokengate-gateway" });
+        expect(JSON.stringify(warning)).not.toContain("[redacted]");
+      }
+    },
+  );
 });

@@ -123,6 +123,11 @@ describe("secrets in broker mode's logs", () => {
     const refused = await mint(gateway, { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] }, token);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
     tokenEndpointRefuses = false;
+    // The refusal is remembered for a backoff; the bank token comes after it.
+    const deadline = Date.now() + 5_000;
+    while ((await fetch(`${gateway.url}/ready`)).status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const echoed = await mint(gateway, { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] }, token);
     expect(echoed.body.errors?.[0]?.extensions?.code).toBe("CUSTOMER_NOT_FOUND");
     await gateway.stop();
