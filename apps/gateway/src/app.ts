@@ -139,8 +139,9 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       notReadyBecause() {
         if (draining) return "draining";
         if (bankTokens && !bankTokens.hasToken()) return "no_bank_token";
-        return limiter?.notReadyBecause() ?? null;
+        return null;
       },
+      degradedBecause: () => limiter?.degradedBecause() ?? null,
     },
   });
   return {

@@ -15,12 +15,21 @@ import { throttledWarning } from "./throttled-warning.js";
 export interface MintLimiter {
   /** Counts one mint; throws RATE_LIMITED (nothing is sent then) when the caller or the customer is over. */
   check(caller: string, customerGuid: string): Promise<void>;
-  /** Why this replica should not get traffic (the shared store is configured but unreachable), or `null`. */
-  notReadyBecause(): string | null;
+  /**
+   * Why this replica's limits are weaker than configured (the shared store
+   * is configured but failing, so each replica counts on its own), or
+   * `null`. Not a reason to take the replica out: its mints are served.
+   */
+  degradedBecause(): string | null;
   close(): Promise<void>;
 }
 
 const WINDOW_SECONDS = 60;
+/**
+ * After the store fails a check, checks skip it for this long: a hanging
+ * Redis costs one mint a command timeout per period, not every mint.
+ */
+const STORE_HOLD_OFF_MS = 5_000;
 
 interface Counters {
   caller: RateLimiterAbstract;
@@ -65,9 +74,11 @@ async function consume(counter: RateLimiterAbstract, key: string): Promise<numbe
  *
  * When Redis fails a check, the check is answered from this replica's own
  * in-memory counters (fail open to a per-replica limit, not to none), with
- * a throttled warning and `tokengate_rate_limit_store_errors_total`, and
- * `/ready` answers 503 until Redis is back. With N replicas a caller can
- * then reach N times the limit, never more.
+ * a throttled warning and `tokengate_rate_limit_store_errors_total` (one
+ * per mint counted here), and `/ready` says `degraded` (still 200: mints
+ * are served). After a failure, checks skip Redis for `STORE_HOLD_OFF_MS`,
+ * so a hanging Redis slows one mint per period, not all. With N replicas a
+ * caller can then reach N times the limit, never more.
  */
 export function createMintLimiter(
   settings: RateLimitSettings,
@@ -95,30 +106,36 @@ export function createMintLimiter(
     shared = redisCounters(redis, settings.mintsPerMinute);
   }
 
-  async function waitFor(kind: keyof Counters, key: string): Promise<number | null> {
-    if (!shared) return consume(local[kind], key);
-    try {
-      return await consume(shared[kind], key);
-    } catch (error) {
-      warn({ error: (error as Error).message });
-      telemetry.rateLimitStoreFailed();
-      return consume(local[kind], key);
+  let storeFailedAt = Number.NEGATIVE_INFINITY;
+  const storeHeldOff = () => Date.now() - storeFailedAt < STORE_HOLD_OFF_MS;
+  const counted = (counters: Counters, caller: string, customer: string) =>
+    Promise.all([consume(counters.caller, caller), consume(counters.customer, customer)]);
+
+  /** Both waits from the shared store, or, while it fails, from this replica's counters (reported once per mint). */
+  async function waitsFor(caller: string, customer: string): Promise<(number | null)[]> {
+    if (!shared) return counted(local, caller, customer);
+    if (!storeHeldOff()) {
+      try {
+        return await counted(shared, caller, customer);
+      } catch (error) {
+        storeFailedAt = Date.now();
+        warn({ error: (error as Error).message });
+      }
     }
+    telemetry.rateLimitStoreFailed();
+    return counted(local, caller, customer);
   }
 
   return {
     async check(caller, customerGuid) {
-      const waits = await Promise.all([
-        waitFor("caller", caller),
-        waitFor("customer", customerGuid),
-      ]);
+      const waits = await waitsFor(caller, customerGuid);
       const refused = waits.filter((wait): wait is number => wait !== null);
       if (refused.length === 0) return;
       telemetry.rateLimited();
       throw rateLimitedError(Math.max(1, Math.ceil(Math.max(...refused) / 1_000)));
     },
-    notReadyBecause: () =>
-      redis && redis.status !== "ready" ? "rate_limit_store_unreachable" : null,
+    degradedBecause: () =>
+      redis && (redis.status !== "ready" || storeHeldOff()) ? "rate_limit_store_unreachable" : null,
     async close() {
       redis?.disconnect();
     },

@@ -84,7 +84,7 @@ describe("unexpected errors", () => {
       authorizer: passthroughAuthorizer,
       logger: createLogger("debug", sink),
       production: false,
-      readiness: { notReadyBecause: () => null },
+      readiness: { notReadyBecause: () => null, degradedBecause: () => null },
       shuttingDown: new AbortController().signal,
       corsOrigins: [],
       limiter: null,
