@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { Redis, ReplyError } from "ioredis";
 import type { Logger } from "pino";
 import {
   type RateLimiterAbstract,
@@ -56,15 +56,49 @@ function redisCounters(redis: Redis, points: number): Counters {
   return { caller: counter("caller"), customer: counter("customer") };
 }
 
-/** Milliseconds until `key` may mint again, or `null` when this mint is allowed; store failures throw. */
+/**
+ * A count the store answered that this limiter could not have written (a
+ * string, a negative or fractional count, a key without its window's
+ * expiry, another type): a store failure, never a pass.
+ */
+class NotACountError extends Error {
+  override readonly name = "NotACountError";
+}
+
+/** Whether an answer is a count this limiter wrote: at least the point just spent, expiring within its window. */
+function isCount(res: RateLimiterRes): boolean {
+  return (
+    Number.isSafeInteger(res.consumedPoints) &&
+    res.consumedPoints >= 1 &&
+    res.msBeforeNext > 0 &&
+    res.msBeforeNext <= WINDOW_SECONDS * 1_000
+  );
+}
+
+/**
+ * Milliseconds until `key` may mint again, or `null` when this mint is
+ * allowed; store failures throw, and so does a count that is not one (the
+ * key is then deleted, so the next window starts from a real count).
+ */
 async function consume(counter: RateLimiterAbstract, key: string): Promise<number | null> {
+  let res: RateLimiterRes;
+  let allowed = true;
   try {
-    await counter.consume(key);
-    return null;
+    res = await counter.consume(key);
   } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return refusal.msBeforeNext;
-    throw refusal;
+    if (!(refusal instanceof RateLimiterRes)) {
+      // Redis ran the command and refused the value (WRONGTYPE, not an integer).
+      if (refusal instanceof ReplyError) await counter.delete(key).catch(() => undefined);
+      throw refusal;
+    }
+    res = refusal;
+    allowed = false;
   }
+  if (!isCount(res)) {
+    await counter.delete(key).catch(() => undefined);
+    throw new NotACountError(`the count of ${counter.keyPrefix}:${key} is not a count`);
+  }
+  return allowed ? null : res.msBeforeNext;
 }
 
 /**
