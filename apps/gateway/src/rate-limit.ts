@@ -162,7 +162,8 @@ export function createMintLimiter(
 
   return {
     async check(caller, customerGuid) {
-      const waits = await waitsFor(caller, customerGuid);
+      // Guids are hexadecimal in either case; both spellings are one customer.
+      const waits = await waitsFor(caller, customerGuid.toLowerCase());
       const refused = waits.filter((wait): wait is number => wait !== null);
       if (refused.length === 0) return;
       telemetry.rateLimited();

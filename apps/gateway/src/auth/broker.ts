@@ -171,7 +171,8 @@ export function createBrokerAuthorizer(
             "no_customer_claim",
           );
         }
-        if (own !== body.customer_guid) {
+        // Guids are hexadecimal in either case; both spellings are one customer.
+        if (own.toLowerCase() !== body.customer_guid.toLowerCase()) {
           throw gatewayError(
             "FORBIDDEN",
             "A token may be minted only for the caller's own customer",

@@ -72,9 +72,10 @@ export const POST_CUSTOMER_TOKEN_SCHEMA = {
   "properties": {
     "customer_guid": {
       "type": "string",
-      "description": "Customer guid the access token is being generated for.",
+      "description": "Customer guid the access token is being generated for: 32 hexadecimal digits.",
       "minLength": 32,
-      "maxLength": 32
+      "maxLength": 32,
+      "pattern": "^[0-9a-fA-F]{32}$"
     },
     "scopes": {
       "type": "array",

@@ -60,7 +60,7 @@ export interface components {
         /** @description Request to mint a customer access token. */
         PostCustomerToken: {
             /**
-             * @description Customer guid the access token is being generated for.
+             * @description Customer guid the access token is being generated for: 32 hexadecimal digits.
              * @example 7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4
              */
             customer_guid: string;
