@@ -68,6 +68,7 @@ const AUTH_SETTINGS = [
   "AUTH_ADMIN_SCOPE",
   "ALLOWED_SCOPES",
   "AUTH_JWKS_COOLDOWN_MS",
+  "AUTH_MAX_TOKEN_LIFETIME_SECONDS",
   "AUTH_MAX_IP_ALLOWLIST_ENTRIES",
   "AUTH_MIN_IP_ALLOWLIST_PREFIX",
   "RATE_LIMIT_MINTS_PER_MINUTE",
@@ -136,6 +137,14 @@ export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): Br
       adminScope: env.AUTH_ADMIN_SCOPE || null,
       algorithms,
       clockToleranceSeconds: 5,
+      maxTokenLifetimeSeconds: integerSetting(
+        env,
+        "AUTH_MAX_TOKEN_LIFETIME_SECONDS",
+        86_400,
+        60,
+        31_536_000,
+        problems,
+      ),
       maxIpAllowlistEntries: integerSetting(
         env,
         "AUTH_MAX_IP_ALLOWLIST_ENTRIES",

@@ -1,5 +1,5 @@
 import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
-import { errors, type JWTPayload, jwtVerify } from "jose";
+import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../broker-config.js";
 import { gatewayError } from "../errors.js";
@@ -8,6 +8,7 @@ import { type Authorizer, bearerToken } from "./authorizer.js";
 import { observedBankTokenFetch } from "./bank-token-fetch.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
 import { createCallerKeys } from "./caller-keys.js";
+import { refuseOutOfBounds } from "./caller-token-bounds.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): {
@@ -147,8 +148,9 @@ export function createBrokerAuthorizer(
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;
+      let header: JWTHeaderParameters;
       try {
-        ({ payload: claims } = await jwtVerify(token, keys, {
+        ({ payload: claims, protectedHeader: header } = await jwtVerify(token, keys, {
           issuer: settings.issuer,
           audience: settings.audience,
           algorithms: [...settings.algorithms],
@@ -159,6 +161,10 @@ export function createBrokerAuthorizer(
       } catch (error) {
         const { code, reason, message } = refusal(error);
         throw gatewayError(code, message, undefined, reason);
+      }
+      const outOfBounds = refuseOutOfBounds(header, claims, settings);
+      if (outOfBounds) {
+        throw gatewayError("UNAUTHENTICATED", outOfBounds.message, undefined, outOfBounds.reason);
       }
       const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
       if (!admin) {
