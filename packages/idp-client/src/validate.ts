@@ -203,6 +203,29 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
   return { path, field: formatPath(path), message };
 }
 
+/** Keywords that bound a value's size, and those they need beside them. */
+const SIZE_KEYWORDS = new Set([
+  "type",
+  "nullable",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+]);
+
+/** Each property's size bounds alone: a length compared, no item checked. */
+function sizesOf(properties: Record<string, unknown>): SchemaObject {
+  const bounded = Object.entries(properties).map(([name, property]) => [
+    name,
+    Object.fromEntries(
+      Object.entries(property as Record<string, unknown>).filter(([keyword]) =>
+        SIZE_KEYWORDS.has(keyword),
+      ),
+    ),
+  ]);
+  return { type: "object", properties: Object.fromEntries(bounded) };
+}
+
 /**
  * Compiles a validator for one request schema. Unknown properties are
  * refused (the upstream ignores them), because a misspelt field such as
@@ -213,11 +236,19 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
 export function createRequestValidator<T>(
   schema: SchemaObject & { properties: Record<string, unknown> },
 ): (input: unknown) => ValidationResult<T> {
+  const validateSizes = ajv.compile(sizesOf(schema.properties));
   const validateSchema = ajv.compile<T>({ ...schema, additionalProperties: false });
   const fields = Object.keys(schema.properties);
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
+    }
+    // An oversized value is refused on its size alone, before any of its items is checked.
+    if (!validateSizes(input)) {
+      return {
+        ok: false,
+        issues: (validateSizes.errors ?? []).map((error) => describe(error, fields)),
+      };
     }
     if (!validateSchema(input)) {
       return {

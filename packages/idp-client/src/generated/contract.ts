@@ -146,6 +146,7 @@ export const POST_CUSTOMER_TOKEN_SCHEMA = {
     "ip_allowlist": {
       "type": "array",
       "nullable": true,
+      "maxItems": 64,
       "description": "Public IPv4 addresses or CIDR ranges the token is restricted to;\ncombined with the inherited list when inherit_ip_allowlist is true.\nWritten in canonical form: dotted quads without leading zeros, an\noptional /prefix from 0 to 32.\n",
       "items": {
         "type": "string",
