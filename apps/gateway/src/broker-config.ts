@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { CUSTOMER_TOKEN_SCOPES } from "@tokengate/idp-client";
 import {
   ASYMMETRIC_ALGORITHMS,
@@ -6,6 +5,7 @@ import {
   READ_ONLY_SCOPES,
 } from "./auth/broker-settings.js";
 import { integerSetting } from "./env.js";
+import { readSecretFile } from "./secret-file.js";
 import { SHORTEST_SECRET } from "./secrets.js";
 import { requireSecureUrl } from "./secure-url.js";
 
@@ -35,7 +35,15 @@ function redisUrlFrom(text: string | undefined, problems: string[]): string | nu
   } catch {
     // reported below
   }
-  if (url?.protocol === "redis:" || url?.protocol === "rediss:") return url.href;
+  if (url?.protocol === "redis:" || url?.protocol === "rediss:") {
+    try {
+      decodeURIComponent(url.password);
+    } catch {
+      problems.push("REDIS_URL's password must be URL-encoded (write a % as %25)");
+      return null;
+    }
+    return url.href;
+  }
   // The URL may hold a password: name the setting, not its value.
   problems.push("REDIS_URL must be a redis:// or rediss:// URL");
   return null;
@@ -46,18 +54,14 @@ function list(text: string | undefined): string[] | undefined {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
-function secretFrom(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+function secretFrom(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  warnings: string[],
+): string | undefined {
   if (env.IDP_CLIENT_SECRET) return env.IDP_CLIENT_SECRET;
   if (!env.IDP_CLIENT_SECRET_FILE) return undefined;
-  try {
-    // Editors and `echo` end a file with newlines; none belongs to the secret.
-    return readFileSync(env.IDP_CLIENT_SECRET_FILE, "utf8").replace(/[\r\n]+$/, "");
-  } catch (error) {
-    problems.push(
-      `IDP_CLIENT_SECRET_FILE could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    );
-    return undefined;
-  }
+  return readSecretFile(env.IDP_CLIENT_SECRET_FILE, "IDP_CLIENT_SECRET_FILE", problems, warnings);
 }
 
 const AUTH_SETTINGS = [
@@ -81,8 +85,12 @@ const AUTH_SETTINGS = [
  * then needs every caller-authentication setting: without them the gateway
  * would mint tokens for anyone, so it refuses to start instead.
  */
-export function loadBrokerConfig(env: NodeJS.ProcessEnv, problems: string[]): BrokerConfig | null {
-  const clientSecret = secretFrom(env, problems);
+export function loadBrokerConfig(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+  warnings: string[] = [],
+): BrokerConfig | null {
+  const clientSecret = secretFrom(env, problems, warnings);
   if (!env.IDP_CLIENT_ID && clientSecret === undefined) {
     // Broker settings without credentials would silently mean passthrough,
     // forwarding callers' app tokens upstream as if they were bank tokens.

@@ -88,7 +88,9 @@ export interface ServerLimits {
   maxConnections: number;
 }
 
-export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+export type ConfigResult =
+  /** `warnings`: accepted settings the operator should fix (logged at start). */
+  { ok: true; config: GatewayConfig; warnings: string[] } | { ok: false; problems: string[] };
 
 /**
  * Reads the gateway's settings from the environment and reports every
@@ -97,6 +99,7 @@ export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; pr
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const problems: string[] = [];
+  const warnings: string[] = [];
   const port = integerSetting(env, "PORT", 4000, 0, 65_535, problems);
   const idpTimeoutMs = integerSetting(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
 
@@ -155,17 +158,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
     );
 
-  const broker = loadBrokerConfig(env, problems);
+  const broker = loadBrokerConfig(env, problems, warnings);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
+    warnings,
     config: {
       port,
       host: env.HOST || "127.0.0.1",
       idpBaseUrl,
       idpTimeoutMs,
-      production: env.NODE_ENV === "production",
+      // `Production` or ` production ` must not turn GraphiQL and introspection on.
+      production: env.NODE_ENV?.trim().toLowerCase() === "production",
       logLevel,
       broker,
       server,

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/index.js";
 
@@ -5,6 +9,7 @@ describe("loadConfig", () => {
   it("applies the documented defaults", () => {
     expect(loadConfig({ IDP_BASE_URL: "sandbox" })).toEqual({
       ok: true,
+      warnings: [],
       config: {
         port: 4000,
         host: "127.0.0.1",
@@ -265,5 +270,59 @@ describe("loadConfig in broker mode", () => {
   it("never puts a Redis password in a problem message", () => {
     const result = loadConfig({ ...BROKER, REDIS_URL: "redis//:pa55word@redis.internal" });
     expect(result.ok ? "" : result.problems.join("\n")).not.toContain("pa55word");
+  });
+});
+
+describe("loadConfig's robustness", () => {
+  const BROKER = {
+    IDP_BASE_URL: "sandbox",
+    IDP_CLIENT_ID: "bank-client",
+    AUTH_JWKS_URL: "https://auth.example/.well-known/jwks.json",
+    AUTH_ISSUER: "https://auth.example/",
+    AUTH_AUDIENCE: "tokengate",
+  };
+  const secretFile = (mode: number) => {
+    const file = join(mkdtempSync(join(tmpdir(), "tokengate-config-")), "secret");
+    writeFileSync(file, "file-secret-1234\n", { mode });
+    chmodSync(file, mode);
+    return file;
+  };
+
+  it.each(["production", "Production", "PRODUCTION", " production "])(
+    "treats NODE_ENV=%j as production (GraphiQL and introspection off)",
+    (value) => {
+      const result = loadConfig({ IDP_BASE_URL: "sandbox", NODE_ENV: value });
+      expect(result.ok && result.config.production).toBe(true);
+    },
+  );
+
+  it("refuses a secret file that is a FIFO at once, instead of hanging start-up", () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), "tokengate-config-")), "secret.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = loadConfig({ ...BROKER, IDP_CLIENT_SECRET_FILE: fifo });
+    expect(result.ok ? "" : result.problems.join("\n")).toContain(
+      "IDP_CLIENT_SECRET_FILE must name a regular file",
+    );
+  });
+
+  it("warns about a secret file every user may read, and not about one only its owner may", () => {
+    const open = loadConfig({ ...BROKER, IDP_CLIENT_SECRET_FILE: secretFile(0o644) });
+    expect(open.ok && open.warnings).toEqual([
+      expect.stringContaining("IDP_CLIENT_SECRET_FILE is readable by every user of this machine"),
+    ]);
+    expect(open.ok && open.config.broker?.clientSecret).toBe("file-secret-1234");
+    const closed = loadConfig({ ...BROKER, IDP_CLIENT_SECRET_FILE: secretFile(0o600) });
+    expect(closed.ok && closed.warnings).toEqual([]);
+  });
+
+  it("refuses a Redis password with a bare % by name, instead of crashing at start", () => {
+    const result = loadConfig({
+      ...BROKER,
+      IDP_CLIENT_SECRET: "s3cr3t-c1ient",
+      REDIS_URL: "redis://:pass%word@redis.internal:6379",
+    });
+    const problems = result.ok ? "" : result.problems.join("\n");
+    expect(problems).toContain("REDIS_URL's password must be URL-encoded");
+    expect(problems).not.toContain("pass%word");
   });
 });
