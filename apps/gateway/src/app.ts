@@ -4,6 +4,7 @@ import type pino from "pino";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import { observeBankTokens } from "./bank-token-readiness.js";
+import { LIMITS } from "./config/limits.js";
 import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
@@ -97,11 +98,10 @@ async function observabilityFor(config: GatewayConfig): Promise<{
 
 /** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
 function answerMarginMs(drainGraceMs: number): number {
-  return Math.min(1_000, drainGraceMs / 4);
+  return Math.min(LIMITS.DRAIN_ANSWER_MARGIN_MS.value, drainGraceMs / 4);
 }
 
-/** Buffered spans get this long to reach the collector at exit. */
-const SPAN_FLUSH_MS = 2_000;
+const SPAN_FLUSH_MS = LIMITS.SPAN_FLUSH_MS.value;
 
 /**
  * Builds the whole gateway from its configuration: logger, metrics and
@@ -121,6 +121,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const idp = createIdpClient({
     baseUrl: config.idpBaseUrl,
     timeoutMs: config.idpTimeoutMs,
+    connections: config.idpConnections,
     getToken,
   });
   let draining = false;

@@ -1,9 +1,10 @@
 import type { TokenProvider } from "@tokengate/idp-client";
 import type { Logger } from "pino";
+import { LIMITS } from "./config/limits.js";
 import type { SecretRegistry } from "./secrets.js";
 
 /** Between two tries of the first bank token while the token endpoint fails. */
-const RETRY_MS = 2_000;
+const RETRY_MS = LIMITS.BANK_TOKEN_RETRY_MS.value;
 
 /**
  * Broker mode's bank token, observed: every token the provider hands out is

@@ -1,27 +1,13 @@
-import { resolveBaseUrl } from "@tokengate/idp-client";
-import pino from "pino";
-import { type BrokerConfig, loadBrokerConfig } from "./broker-config.js";
-import { integerSetting } from "./env.js";
-import { requireSecureUrl } from "./secure-url.js";
-
-/** `CORS_ORIGINS`: exact origins (`https://app.example`), comma or space separated. */
-function corsOriginsFrom(text: string | undefined, problems: string[]): string[] {
-  const origins = (text ?? "").split(/[\s,]+/).filter(Boolean);
-  for (const origin of origins) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      // reported below
-    }
-    if (parsed?.origin !== origin) {
-      problems.push(
-        `CORS_ORIGINS must list origins like https://app.example; got ${JSON.stringify(origin)}`,
-      );
-    }
-  }
-  return origins;
-}
+/**
+ * The gateway's configuration, assembled from the settings table
+ * (`config/settings.ts`): the shape the rest of the gateway is built from,
+ * and the rules that tie settings to each other.
+ */
+import type pino from "pino";
+import type { BrokerAuthSettings } from "./auth/broker-settings.js";
+import { readSettings } from "./config/read-settings.js";
+import type { SettingValues } from "./config/settings.js";
+import { SHORTEST_SECRET } from "./secrets.js";
 
 export interface GatewayConfig {
   port: number;
@@ -29,6 +15,8 @@ export interface GatewayConfig {
   /** The upstream origin; `sandbox`/`production` resolved to their URLs. */
   idpBaseUrl: string;
   idpTimeoutMs: number;
+  /** Sockets kept open to the upstream. */
+  idpConnections: number;
   /** `NODE_ENV=production`: GraphiQL and introspection off. */
   production: boolean;
   logLevel: pino.LevelWithSilent;
@@ -51,32 +39,6 @@ export interface GatewayConfig {
   tracing: boolean;
 }
 
-/** The standard switches of the OpenTelemetry SDK's environment configuration. */
-function tracingOn(env: NodeJS.ProcessEnv): boolean {
-  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return false;
-  if (env.OTEL_TRACES_EXPORTER?.trim() === "none") return false;
-  return Boolean(
-    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
-      env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
-      env.OTEL_TRACES_EXPORTER,
-  );
-}
-
-function metricsFrom(
-  env: NodeJS.ProcessEnv,
-  port: number,
-  problems: string[],
-): GatewayConfig["metrics"] {
-  if (!env.METRICS_PORT) {
-    if (env.METRICS_HOST) problems.push("METRICS_HOST needs METRICS_PORT");
-    return null;
-  }
-  const metricsPort = integerSetting(env, "METRICS_PORT", 0, 0, 65_535, problems);
-  if (metricsPort !== 0 && metricsPort === port)
-    problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
-  return { host: env.METRICS_HOST || "127.0.0.1", port: metricsPort };
-}
-
 export interface ServerLimits {
   /** A client must send its request headers within this time (slow-header clients). */
   headersTimeoutMs: number;
@@ -88,9 +50,74 @@ export interface ServerLimits {
   maxConnections: number;
 }
 
-export type ConfigResult =
-  /** `warnings`: accepted settings the operator should fix (logged at start). */
-  { ok: true; config: GatewayConfig; warnings: string[] } | { ok: false; problems: string[] };
+export interface BrokerConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Scopes of the bank token the gateway requests. */
+  tokenScopes: string[];
+  auth: BrokerAuthSettings;
+  rateLimit: RateLimitSettings;
+}
+
+/** How many mints a verified caller, and a customer, may have per minute. */
+export interface RateLimitSettings {
+  /** `RATE_LIMIT_MINTS_PER_MINUTE`: per caller `sub` and per customer guid; 0 turns limiting off. */
+  mintsPerMinute: number;
+  /** `REDIS_URL`: where replicas share the counts; `null` keeps them in this process. */
+  redisUrl: string | null;
+}
+
+export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+
+/** The standard switches of the OpenTelemetry SDK's environment configuration. */
+function tracingOn(values: SettingValues): boolean {
+  if (values.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") return false;
+  if (values.OTEL_TRACES_EXPORTER?.trim() === "none") return false;
+  return Boolean(
+    values.OTEL_EXPORTER_OTLP_ENDPOINT ||
+      values.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+      values.OTEL_TRACES_EXPORTER,
+  );
+}
+
+/**
+ * Broker mode: the bank's client credentials and the caller-authentication
+ * settings (the table requires those; without them the gateway would mint
+ * for anyone, so it refuses to start instead).
+ */
+function brokerFrom(values: SettingValues, problems: string[]): BrokerConfig {
+  if (values.IDP_CLIENT_SECRET && values.IDP_CLIENT_SECRET_FILE !== undefined)
+    problems.push("IDP_CLIENT_SECRET and IDP_CLIENT_SECRET_FILE are both set; set one");
+  const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
+  if (!clientSecret)
+    problems.push("IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required in broker mode");
+  else if (clientSecret.length < SHORTEST_SECRET)
+    // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
+    problems.push(`the client secret must be at least ${SHORTEST_SECRET} characters long`);
+  return {
+    clientId: values.IDP_CLIENT_ID ?? "",
+    clientSecret: clientSecret ?? "",
+    tokenScopes: values.IDP_TOKEN_SCOPES,
+    auth: {
+      jwksUrl: values.AUTH_JWKS_URL ?? "",
+      issuer: values.AUTH_ISSUER ?? "",
+      audience: values.AUTH_AUDIENCE ?? "",
+      customerClaim: values.AUTH_CUSTOMER_CLAIM,
+      allowedScopes: values.ALLOWED_SCOPES,
+      adminScope: values.AUTH_ADMIN_SCOPE,
+      algorithms: values.AUTH_ALGORITHMS,
+      clockToleranceSeconds: values.AUTH_CLOCK_TOLERANCE_SECONDS,
+      maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      maxIpAllowlistEntries: values.AUTH_MAX_IP_ALLOWLIST_ENTRIES,
+      minIpAllowlistPrefix: values.AUTH_MIN_IP_ALLOWLIST_PREFIX,
+      jwksCooldownMs: values.AUTH_JWKS_COOLDOWN_MS,
+    },
+    rateLimit: {
+      mintsPerMinute: values.RATE_LIMIT_MINTS_PER_MINUTE,
+      redisUrl: values.REDIS_URL,
+    },
+  };
+}
 
 /**
  * Reads the gateway's settings from the environment and reports every
@@ -98,86 +125,43 @@ export type ConfigResult =
  * points at a mock (or at production) unless told to.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const problems: string[] = [];
-  const warnings: string[] = [];
-  const port = integerSetting(env, "PORT", 4000, 0, 65_535, problems);
-  const idpTimeoutMs = integerSetting(env, "IDP_TIMEOUT_MS", 10_000, 1, 600_000, problems);
-
-  let idpBaseUrl = "";
-  if (!env.IDP_BASE_URL) {
-    problems.push(
-      'IDP_BASE_URL is required: "sandbox", "production" or the URL of the upstream (or a mock)',
-    );
-  } else {
-    try {
-      idpBaseUrl = resolveBaseUrl(env.IDP_BASE_URL);
-      // Bank tokens travel to it, in both modes.
-      if (!requireSecureUrl(idpBaseUrl, "IDP_BASE_URL", problems)) idpBaseUrl = "";
-    } catch (error) {
-      problems.push(`IDP_BASE_URL: ${(error as Error).message}`);
-    }
-  }
-  const server: ServerLimits = {
-    headersTimeoutMs: integerSetting(
-      env,
-      "SERVER_HEADERS_TIMEOUT_MS",
-      10_000,
-      1,
-      600_000,
-      problems,
-    ),
-    requestTimeoutMs: integerSetting(
-      env,
-      "SERVER_REQUEST_TIMEOUT_MS",
-      15_000,
-      1,
-      600_000,
-      problems,
-    ),
-    keepAliveTimeoutMs: integerSetting(
-      env,
-      "SERVER_KEEP_ALIVE_TIMEOUT_MS",
-      5_000,
-      1,
-      600_000,
-      problems,
-    ),
-    maxConnections: integerSetting(env, "SERVER_MAX_CONNECTIONS", 1_000, 1, 1_000_000, problems),
-  };
-  if (server.headersTimeoutMs > server.requestTimeoutMs) {
+  const { values, broker, problems } = readSettings(env);
+  if (values.SERVER_HEADERS_TIMEOUT_MS > values.SERVER_REQUEST_TIMEOUT_MS)
     problems.push("SERVER_HEADERS_TIMEOUT_MS must not exceed SERVER_REQUEST_TIMEOUT_MS");
-  }
-  const drainGraceMs = integerSetting(env, "DRAIN_GRACE_MS", 9_000, 100, 600_000, problems);
-  const corsOrigins = corsOriginsFrom(env.CORS_ORIGINS, problems);
-  const metrics = metricsFrom(env, port, problems);
-
-  const levels = [...Object.keys(pino.levels.values), "silent"];
-  const logLevel = (env.LOG_LEVEL || "info") as pino.LevelWithSilent;
-  if (!levels.includes(logLevel))
-    problems.push(
-      `LOG_LEVEL must be one of ${levels.join(", ")}; got ${JSON.stringify(env.LOG_LEVEL)}`,
-    );
-
-  const broker = loadBrokerConfig(env, problems, warnings);
+  if (
+    values.METRICS_PORT !== null &&
+    values.METRICS_PORT !== 0 &&
+    values.METRICS_PORT === values.PORT
+  )
+    problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
+  const brokerConfig = broker ? brokerFrom(values, problems) : null;
 
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    warnings,
     config: {
-      port,
-      host: env.HOST || "127.0.0.1",
-      idpBaseUrl,
-      idpTimeoutMs,
+      port: values.PORT,
+      host: values.HOST,
+      idpBaseUrl: values.IDP_BASE_URL ?? "",
+      idpTimeoutMs: values.IDP_TIMEOUT_MS,
+      idpConnections: values.IDP_CONNECTIONS,
       // `Production` or ` production ` must not turn GraphiQL and introspection on.
-      production: env.NODE_ENV?.trim().toLowerCase() === "production",
-      logLevel,
-      broker,
-      server,
-      drainGraceMs,
-      corsOrigins,
-      metrics,
-      tracing: tracingOn(env),
+      production: values.NODE_ENV?.trim().toLowerCase() === "production",
+      logLevel: values.LOG_LEVEL,
+      broker: brokerConfig,
+      server: {
+        headersTimeoutMs: values.SERVER_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: values.SERVER_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: values.SERVER_KEEP_ALIVE_TIMEOUT_MS,
+        maxConnections: values.SERVER_MAX_CONNECTIONS,
+      },
+      drainGraceMs: values.DRAIN_GRACE_MS,
+      corsOrigins: values.CORS_ORIGINS,
+      metrics:
+        values.METRICS_PORT === null
+          ? null
+          : { host: values.METRICS_HOST, port: values.METRICS_PORT },
+      tracing: tracingOn(values),
     },
   };
 }

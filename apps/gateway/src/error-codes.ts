@@ -36,6 +36,75 @@ export const GATEWAY_ERROR_CODES = {
 
 export type GatewayErrorCode = keyof typeof GATEWAY_ERROR_CODES;
 
+/**
+ * Every `extensions.reason` of broker mode: which rule refused a caller, with
+ * the code it comes with. Nothing is sent upstream for any of them.
+ */
+export const REFUSAL_REASONS = {
+  malformed_token: { code: "UNAUTHENTICATED", meaning: "The app token is not a JWT." },
+  token_expired: { code: "UNAUTHENTICATED", meaning: "The app token's `exp` has passed." },
+  token_not_yet_valid: {
+    code: "UNAUTHENTICATED",
+    meaning: "The app token's `nbf` is still ahead.",
+  },
+  wrong_issuer: { code: "UNAUTHENTICATED", meaning: "The app token's `iss` is not `AUTH_ISSUER`." },
+  wrong_audience: {
+    code: "UNAUTHENTICATED",
+    meaning: "The app token's `aud` does not include `AUTH_AUDIENCE`.",
+  },
+  no_subject: { code: "UNAUTHENTICATED", meaning: "The app token has no usable `sub`." },
+  invalid_claims: { code: "UNAUTHENTICATED", meaning: "Another registered claim is not accepted." },
+  algorithm_not_allowed: {
+    code: "UNAUTHENTICATED",
+    meaning: "The app token is signed with an algorithm outside `AUTH_ALGORITHMS`.",
+  },
+  unknown_key: {
+    code: "UNAUTHENTICATED",
+    meaning: "No key of the JWKS has the app token's key id (after one refetch per cooldown).",
+  },
+  bad_signature: { code: "UNAUTHENTICATED", meaning: "The app token's signature does not verify." },
+  token_lifetime_too_long: {
+    code: "UNAUTHENTICATED",
+    meaning:
+      "The app token lives longer than `AUTH_MAX_TOKEN_LIFETIME_SECONDS`, from `iat` (or now) to `exp`.",
+  },
+  token_issued_in_future: { code: "UNAUTHENTICATED", meaning: "The app token's `iat` is ahead." },
+  wrong_token_type: {
+    code: "UNAUTHENTICATED",
+    meaning: "The app token's header `typ` is neither `JWT` nor `at+jwt` (none is accepted).",
+  },
+  keys_unavailable: {
+    code: "AUTH_UNAVAILABLE",
+    meaning: "The JWKS could not be fetched, so no token can be verified.",
+  },
+  no_customer_claim: {
+    code: "FORBIDDEN",
+    meaning: "A non-admin app token lacks the `AUTH_CUSTOMER_CLAIM` claim.",
+  },
+  customer_mismatch: {
+    code: "FORBIDDEN",
+    meaning: "`customerGuid` is not the caller's own customer (and the caller is no admin).",
+  },
+  ip_allowlist_required: {
+    code: "FORBIDDEN",
+    meaning: "A non-admin asked for `inheritIpAllowlist: false`.",
+  },
+  ip_allowlist_too_long: {
+    code: "FORBIDDEN",
+    meaning: "A non-admin attached more than `AUTH_MAX_IP_ALLOWLIST_ENTRIES` ranges.",
+  },
+  ip_allowlist_too_wide: {
+    code: "FORBIDDEN",
+    meaning: "A non-admin attached a range wider than `AUTH_MIN_IP_ALLOWLIST_PREFIX`.",
+  },
+  scope_not_allowed: {
+    code: "FORBIDDEN",
+    meaning: "A scope outside `ALLOWED_SCOPES` was asked for.",
+  },
+} as const satisfies Record<string, { code: GatewayErrorCode; meaning: string }>;
+
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
 /** True for a code in the catalogue (for codes that arrive from outside, e.g. yoga's own). */
 export function isGatewayErrorCode(value: unknown): value is GatewayErrorCode {
   return typeof value === "string" && Object.hasOwn(GATEWAY_ERROR_CODES, value);

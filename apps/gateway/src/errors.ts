@@ -1,7 +1,8 @@
 import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-client";
 import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
-import type { GatewayErrorCode } from "./error-codes.js";
+import { LIMITS } from "./config/limits.js";
+import { type GatewayErrorCode, REFUSAL_REASONS, type RefusalReason } from "./error-codes.js";
 import { CREATE_CUSTOMER_TOKEN_INPUT_FIELDS } from "./generated/field-maps.js";
 import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/upstream-error-codes.js";
 import { graphqlPath } from "./schema/field-map.js";
@@ -16,13 +17,18 @@ export function gatewayError(
   code: GatewayErrorCode,
   message: string,
   upstream?: UpstreamAnswer,
-  reason?: string,
+  reason?: RefusalReason,
 ): GraphQLError {
   const extensions: Record<string, unknown> = { code };
   if (reason) extensions.reason = reason;
   if (upstream)
     extensions.upstream = { status: upstream.status, messageCode: upstream.messageCode };
   return createGraphQLError(message, { extensions });
+}
+
+/** A broker-mode refusal; its code is the reason's, from the catalogue. */
+export function refusedError(reason: RefusalReason, message: string): GraphQLError {
+  return gatewayError(REFUSAL_REASONS[reason].code, message, undefined, reason);
 }
 
 /** RATE_LIMITED, with `extensions.retryAfterSeconds`: when the window that refused ends. */
@@ -62,8 +68,7 @@ const BROKER_MESSAGES: Record<AnsweredKind, string> = {
   internal: "Unexpected error.",
 };
 
-/** Passthrough messages name the upstream's own words, within this many characters. */
-const MAX_PASSTHROUGH_MESSAGE = 300;
+const MAX_PASSTHROUGH_MESSAGE = LIMITS.MAX_PASSTHROUGH_MESSAGE_CHARS.value;
 
 /** Anything that looks like a credential: a scheme and its token, a JWT, a long opaque run. */
 const CREDENTIAL_LIKE =

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import { LIMITS } from "./config/limits.js";
 
 export interface MetricsServer {
   /** Base URL, e.g. `http://127.0.0.1:9464`; the metrics are at `/metrics`. */
@@ -33,7 +34,7 @@ export async function serveMetrics(
       },
     );
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = LIMITS.METRICS_KEEP_ALIVE_TIMEOUT_MS.value;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -7,6 +7,6 @@
  * most of a request's garbage dies young either way, so peak RSS drops at
  * no measurable CPU cost. A cap on the old generation
  * (`--max-old-space-size`) lowers peak RSS further but costs CPU and p99 in
- * extra full collections; the README's Performance section has the figures.
+ * extra full collections; docs/performance.md and docs/operations.md#sizing have the figures.
  */
 export const NODE_FLAGS = ["--max-semi-space-size=8"] as const;

@@ -6,7 +6,8 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import type { RateLimitSettings } from "./broker-config.js";
+import { LIMITS } from "./config/limits.js";
+import type { RateLimitSettings } from "./config.js";
 import { rateLimitedError } from "./errors.js";
 import type { Telemetry } from "./telemetry.js";
 import { throttledWarning } from "./throttled-warning.js";
@@ -24,12 +25,12 @@ export interface MintLimiter {
   close(): Promise<void>;
 }
 
-const WINDOW_SECONDS = 60;
+const WINDOW_SECONDS = LIMITS.RATE_LIMIT_WINDOW_SECONDS.value;
 /**
  * After the store fails a check, checks skip it for this long: a hanging
  * Redis costs one mint a command timeout per period, not every mint.
  */
-const STORE_HOLD_OFF_MS = 5_000;
+const STORE_HOLD_OFF_MS = LIMITS.REDIS_HOLD_OFF_MS.value;
 
 interface Counters {
   caller: RateLimiterAbstract;
@@ -130,8 +131,8 @@ export function createMintLimiter(
     redis = new Redis(settings.redisUrl, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      connectTimeout: 2_000,
-      commandTimeout: 1_000,
+      connectTimeout: LIMITS.REDIS_CONNECT_TIMEOUT_MS.value,
+      commandTimeout: LIMITS.REDIS_COMMAND_TIMEOUT_MS.value,
       retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
     });
     // Reconnecting errors are expected while Redis is down; each check reports too.

@@ -5,9 +5,9 @@ import { NODE_FLAGS } from "../src/node-flags.js";
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 
 describe("the deployment command", () => {
-  it("carries the gateway's V8 flags in the README and the start script", () => {
+  it("carries the gateway's V8 flags in the operations page and the start script", () => {
     const flags = NODE_FLAGS.join(" ");
-    const readmeCommands = read("../../../README.md").match(
+    const readmeCommands = read("../../../docs/operations.md").match(
       /^.*node .*apps\/gateway\/dist\/main\.js$/gm,
     );
     expect(readmeCommands).not.toBeNull();

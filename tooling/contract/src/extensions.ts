@@ -1,7 +1,7 @@
 /**
  * The `x-tokengate-*` extensions the spec may carry: the facts GraphQL and the
  * client need that OpenAPI has no keyword for. `spec/openapi.yaml` documents
- * each in its `info.description`; the README's "How to change the contract"
+ * each in its `info.description`; docs/changing-the-contract.md
  * shows them in use.
  */
 export const X = {

@@ -1,8 +1,9 @@
 import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
 import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
-import type { BrokerConfig } from "../broker-config.js";
-import { gatewayError } from "../errors.js";
+import type { BrokerConfig } from "../config.js";
+import type { RefusalReason } from "../error-codes.js";
+import { refusedError } from "../errors.js";
 import { noTelemetry, type Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import { observedBankTokenFetch } from "./bank-token-fetch.js";
@@ -11,15 +12,11 @@ import { createCallerKeys } from "./caller-keys.js";
 import { refuseOutOfBounds } from "./caller-token-bounds.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
-function refusal(error: unknown): {
-  code: "UNAUTHENTICATED" | "AUTH_UNAVAILABLE";
-  reason: string;
-  message: string;
-} {
+function refusal(error: unknown): { reason: RefusalReason; message: string } {
   if (error instanceof errors.JWTExpired)
-    return { code: "UNAUTHENTICATED", reason: "token_expired", message: "The token has expired" };
+    return { reason: "token_expired", message: "The token has expired" };
   if (error instanceof errors.JWTClaimValidationFailed) {
-    const reasons: Record<string, string> = {
+    const reasons: Record<string, RefusalReason> = {
       nbf: "token_not_yet_valid",
       iss: "wrong_issuer",
       aud: "wrong_audience",
@@ -27,27 +24,23 @@ function refusal(error: unknown): {
     };
     const reason = reasons[error.claim] ?? "invalid_claims";
     return {
-      code: "UNAUTHENTICATED",
       reason,
       message: `The token's ${error.claim} claim is not accepted`,
     };
   }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return {
-      code: "UNAUTHENTICATED",
       reason: "algorithm_not_allowed",
       message: "The token's signing algorithm is not accepted",
     };
   }
   if (error instanceof errors.JWKSNoMatchingKey)
     return {
-      code: "UNAUTHENTICATED",
       reason: "unknown_key",
       message: "The token is signed with an unknown key",
     };
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return {
-      code: "UNAUTHENTICATED",
       reason: "bad_signature",
       message: "The token's signature does not verify",
     };
@@ -61,13 +54,11 @@ function refusal(error: unknown): {
     error instanceof TypeError
   ) {
     return {
-      code: "AUTH_UNAVAILABLE",
       reason: "keys_unavailable",
       message: "The keys to verify tokens could not be fetched",
     };
   }
   return {
-    code: "UNAUTHENTICATED",
     reason: "malformed_token",
     message: "The token is not a valid JWT",
   };
@@ -86,20 +77,16 @@ function prefixOf(entry: string): number {
  */
 function refuseWideAllowlist(entries: readonly string[], settings: BrokerAuthSettings): void {
   if (entries.length > settings.maxIpAllowlistEntries) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
-      undefined,
+    throw refusedError(
       "ip_allowlist_too_long",
+      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
     );
   }
   const wide = entries.filter((entry) => prefixOf(entry) < settings.minIpAllowlistPrefix);
   if (wide.length > 0) {
-    throw gatewayError(
-      "FORBIDDEN",
-      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
-      undefined,
+    throw refusedError(
       "ip_allowlist_too_wide",
+      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
     );
   }
 }
@@ -159,61 +146,48 @@ export function createBrokerAuthorizer(
           requiredClaims: ["exp", "sub"],
         }));
       } catch (error) {
-        const { code, reason, message } = refusal(error);
-        throw gatewayError(code, message, undefined, reason);
+        const { reason, message } = refusal(error);
+        throw refusedError(reason, message);
       }
       const outOfBounds = refuseOutOfBounds(header, claims, settings);
       if (outOfBounds) {
-        throw gatewayError("UNAUTHENTICATED", outOfBounds.message, undefined, outOfBounds.reason);
+        throw refusedError(outOfBounds.reason, outOfBounds.message);
       }
       const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
       if (!admin) {
         const own = claims[settings.customerClaim];
         if (typeof own !== "string") {
-          throw gatewayError(
-            "FORBIDDEN",
-            `The token carries no ${settings.customerClaim} claim`,
-            undefined,
+          throw refusedError(
             "no_customer_claim",
+            `The token carries no ${settings.customerClaim} claim`,
           );
         }
         // Guids are hexadecimal in either case; both spellings are one customer.
         if (own.toLowerCase() !== body.customer_guid.toLowerCase()) {
-          throw gatewayError(
-            "FORBIDDEN",
-            "A token may be minted only for the caller's own customer",
-            undefined,
+          throw refusedError(
             "customer_mismatch",
+            "A token may be minted only for the caller's own customer",
           );
         }
       }
       // The bank's API-key allowlist bounds where customer tokens work;
       // only an admin may mint one that does not inherit it.
       if (!admin && body.inherit_ip_allowlist === false) {
-        throw gatewayError(
-          "FORBIDDEN",
-          "Only an admin may mint a token that does not inherit the bank's IP allowlist",
-          undefined,
+        throw refusedError(
           "ip_allowlist_required",
+          "Only an admin may mint a token that does not inherit the bank's IP allowlist",
         );
       }
       if (!admin) refuseWideAllowlist(body.ip_allowlist ?? [], settings);
       const refused = body.scopes.filter((scope) => !allowed.has(scope));
       if (refused.length > 0) {
-        throw gatewayError(
-          "FORBIDDEN",
-          `Scopes not allowed for callers: ${refused.join(", ")}`,
-          undefined,
+        throw refusedError(
           "scope_not_allowed",
+          `Scopes not allowed for callers: ${refused.join(", ")}`,
         );
       }
       if (typeof claims.sub !== "string" || claims.sub === "") {
-        throw gatewayError(
-          "UNAUTHENTICATED",
-          "The token's sub claim is not accepted",
-          undefined,
-          "no_subject",
-        );
+        throw refusedError("no_subject", "The token's sub claim is not accepted");
       }
       return { headers: {}, caller: { sub: claims.sub } };
     },

@@ -8,10 +8,11 @@ import {
 } from "jose";
 import type { Logger } from "pino";
 
+import { LIMITS } from "../config/limits.js";
+
 /** A JWKS is a few keys; a bigger answer is junk or an attack on the gateway's memory. */
-export const MAX_JWKS_BYTES = 64 * 1024;
-/** Time for one JWKS fetch, connect to last byte. */
-export const JWKS_TIMEOUT_MS = 5_000;
+const MAX_JWKS_BYTES = LIMITS.MAX_JWKS_BYTES.value;
+const JWKS_TIMEOUT_MS = LIMITS.JWKS_TIMEOUT_MS.value;
 
 /** `fetch`, refusing a body over `MAX_JWKS_BYTES` before or while reading it; `seen` gets each 200 answer's text. */
 async function cappedFetch(

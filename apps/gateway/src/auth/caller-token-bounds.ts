@@ -1,11 +1,15 @@
 import type { JWTHeaderParameters, JWTPayload } from "jose";
+import type { RefusalReason } from "../error-codes.js";
 
 /** `typ` values a caller token may carry (case-insensitive, `application/` optional); none is accepted too. */
 export const ACCEPTED_TOKEN_TYPES = ["jwt", "at+jwt"];
 
 /** Why a verified caller token is still refused. */
 export interface BoundRefusal {
-  reason: "wrong_token_type" | "token_lifetime_too_long" | "token_issued_in_future";
+  reason: Extract<
+    RefusalReason,
+    "wrong_token_type" | "token_lifetime_too_long" | "token_issued_in_future"
+  >;
   message: string;
 }
 

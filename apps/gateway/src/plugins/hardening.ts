@@ -3,6 +3,7 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { LIMITS } from "../config/limits.js";
 import type { GatewayErrorCode } from "../error-codes.js";
 
 /**
@@ -10,14 +11,13 @@ import type { GatewayErrorCode } from "../error-codes.js";
  * (depth 3) and one request mints at most a few tokens, so the limits sit
  * just above honest use; GraphiQL's introspection query is exempt from them.
  */
-export const DOCUMENT_LIMITS = {
-  maxDepth: 6,
-  /** Each `createCustomerToken` is one upstream mint: 4 aliases + 1 unaliased = at most 5 per request. */
-  maxAliases: 4,
-  maxTokens: 800,
-  maxDirectives: 10,
-  maxCost: 500,
-} as const;
+const DOCUMENT_LIMITS = {
+  maxDepth: LIMITS.MAX_DOCUMENT_DEPTH.value,
+  maxAliases: LIMITS.MAX_DOCUMENT_ALIASES.value,
+  maxTokens: LIMITS.MAX_DOCUMENT_TOKENS.value,
+  maxDirectives: LIMITS.MAX_DOCUMENT_DIRECTIVES.value,
+  maxCost: LIMITS.MAX_DOCUMENT_COST.value,
+};
 
 /** armor raises its rejections without a code; every error of this gateway has one. */
 const rejectWith = (code: GatewayErrorCode) => [

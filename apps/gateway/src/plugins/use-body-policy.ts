@@ -1,8 +1,9 @@
 import type { Plugin } from "graphql-yoga";
+import { LIMITS } from "../config/limits.js";
 import type { GatewayErrorCode } from "../error-codes.js";
 
 /** Largest request body accepted; a mutation is well under 2 KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = LIMITS.MAX_BODY_BYTES.value;
 
 /** GraphQL over HTTP: a POST body is JSON; form and text bodies would dodge CORS preflight. */
 const JSON_MEDIA_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;

@@ -1,10 +1,9 @@
 import { GraphQLError } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
+import { LIMITS } from "../config/limits.js";
 
-/** An answer lists at most this many errors… */
-export const MAX_ERRORS = 20;
-/** …each message at most this long: graphql-js quotes a whole refused value into its message. */
-export const MAX_ERROR_MESSAGE_CHARS = 1_000;
+const MAX_ERRORS = LIMITS.MAX_ERRORS.value;
+const MAX_ERROR_MESSAGE_CHARS = LIMITS.MAX_ERROR_MESSAGE_CHARS.value;
 
 /** graphql-js's hints name the schema's values and fields to a caller probing it. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;

@@ -14,7 +14,7 @@ const GATEWAY_DIR = join(
 /**
  * The node arguments of the gateway's own `start` script
  * (`node <flags> dist/main.js`), which its tests keep equal to the
- * deployment command in the README.
+ * deployment command in docs/operations.md.
  */
 function deployedArgs(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(GATEWAY_DIR, "package.json"), "utf8")) as {

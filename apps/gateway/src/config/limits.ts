@@ -1,0 +1,94 @@
+/**
+ * The fixed limits: bounds that protect the gateway and that a deployment
+ * has no reason to change (those that it might are settings, in
+ * `settings.ts`). Each is named once here with why it has its value; the
+ * docs' limits table (docs/configuration.md) is generated from this list.
+ */
+export interface Limit {
+  value: number;
+  /** What it bounds and why, in Markdown, for the docs. */
+  description: string;
+}
+
+export const LIMITS = {
+  MAX_BODY_BYTES: {
+    value: 64 * 1024,
+    description:
+      "Largest POST body, in bytes; a larger one is refused `PAYLOAD_TOO_LARGE` (HTTP 413) before it is read.",
+  },
+  MAX_DOCUMENT_DEPTH: {
+    value: 6,
+    description: "Deepest selection in a GraphQL document (the schema is 3 deep).",
+  },
+  MAX_DOCUMENT_ALIASES: {
+    value: 4,
+    description:
+      "Aliases in a document: each `createCustomerToken` is one upstream mint, so at most 5 mints per request.",
+  },
+  MAX_DOCUMENT_TOKENS: {
+    value: 800,
+    description: "Tokens in a document; beyond it `GRAPHQL_PARSE_FAILED` before parsing finishes.",
+  },
+  MAX_DOCUMENT_DIRECTIVES: { value: 10, description: "Directives in a document." },
+  MAX_DOCUMENT_COST: { value: 500, description: "graphql-armor's cost of a document." },
+  MAX_ERRORS: {
+    value: 20,
+    description: "Errors in one answer: a hostile document cannot make a large error answer.",
+  },
+  MAX_ERROR_MESSAGE_CHARS: {
+    value: 1_000,
+    description:
+      "Characters of one error message: graphql-js quotes a whole refused value into it.",
+  },
+  MAX_PASSTHROUGH_MESSAGE_CHARS: {
+    value: 300,
+    description:
+      "Characters of the upstream's own words a passthrough caller sees (credential-like runs redacted).",
+  },
+  MAX_JWKS_BYTES: {
+    value: 64 * 1024,
+    description: "Largest JWKS answer read (broker mode); a larger one is a failed fetch.",
+  },
+  JWKS_TIMEOUT_MS: { value: 5_000, description: "Time for one JWKS fetch (broker mode)." },
+  BANK_TOKEN_RETRY_MS: {
+    value: 2_000,
+    description:
+      "Broker mode: while the replica has no bank token (before the first, or after a refresh failed), it is requested again this often.",
+  },
+  RATE_LIMIT_WINDOW_SECONDS: {
+    value: 60,
+    description: "The window `RATE_LIMIT_MINTS_PER_MINUTE` counts mints in.",
+  },
+  REDIS_CONNECT_TIMEOUT_MS: {
+    value: 2_000,
+    description:
+      "Time to connect to Redis; while it is unreachable each replica counts on its own and `/ready` says `degraded`.",
+  },
+  REDIS_HOLD_OFF_MS: {
+    value: 5_000,
+    description:
+      "After Redis fails a count, counts skip it for this long (a hanging Redis slows one mint per period, not every mint).",
+  },
+  REDIS_COMMAND_TIMEOUT_MS: {
+    value: 1_000,
+    description: "Time for one Redis count; a slower one counts on this replica instead.",
+  },
+  DRAIN_ANSWER_MARGIN_MS: {
+    value: 1_000,
+    description:
+      "How long before `DRAIN_GRACE_MS` ends waiting mints are answered `SHUTTING_DOWN` (a quarter of it, when shorter).",
+  },
+  SPAN_FLUSH_MS: {
+    value: 2_000,
+    description: "Time buffered spans get to reach the collector at exit.",
+  },
+  WARNING_INTERVAL_MS: {
+    value: 10_000,
+    description:
+      "A repeated warning (malformed requests, Redis down) is logged at most this often, with a count.",
+  },
+  METRICS_KEEP_ALIVE_TIMEOUT_MS: {
+    value: 5_000,
+    description: "Idle time before the metrics port closes a scraper's connection.",
+  },
+} as const satisfies Record<string, Limit>;
