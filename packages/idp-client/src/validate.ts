@@ -203,17 +203,14 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
   return { path, field: formatPath(path), message };
 }
 
-/** Keywords that bound a value's size, and those they need beside them. */
-const SIZE_KEYWORDS = new Set([
-  "type",
-  "nullable",
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-]);
+/** Keywords that bound a value's size from above, and those they need beside them. */
+const SIZE_KEYWORDS = new Set(["type", "nullable", "maxLength", "maxItems"]);
 
-/** Each property's size bounds alone: a length compared, no item checked. */
+/**
+ * Each property's upper size bounds alone: a length compared, no item
+ * checked. Only an oversized value is refused on its size alone; any other
+ * input gets every broken field reported at once.
+ */
 function sizesOf(properties: Record<string, unknown>): SchemaObject {
   const bounded = Object.entries(properties).map(([name, property]) => [
     name,
@@ -247,7 +244,16 @@ export function createRequestValidator<T>(
     if (!validateSizes(input)) {
       return {
         ok: false,
-        issues: (validateSizes.errors ?? []).map((error) => describe(error, fields)),
+        // Worded from the whole property's schema ("exactly 32 characters"), as the full check would.
+        issues: (validateSizes.errors ?? []).map((error) =>
+          describe(
+            {
+              ...error,
+              parentSchema: schema.properties[error.instancePath.slice(1)] as SchemaObject,
+            },
+            fields,
+          ),
+        ),
       };
     }
     if (!validateSchema(input)) {
