@@ -9,7 +9,6 @@ import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
-import { useMetrics } from "./plugins/use-metrics.js";
 import type { MintLimiter } from "./rate-limit.js";
 import { SecretRegistry } from "./secrets.js";
 import { listen } from "./server.js";
@@ -90,9 +89,7 @@ async function observabilityFor(config: GatewayConfig): Promise<{
   const telemetry = combineTelemetry(
     [metrics?.telemetry, tracing?.telemetry].filter((part) => part !== undefined),
   );
-  const plugins = [metrics && useMetrics(metrics.inFlight), tracing?.plugin].filter(
-    (plugin): plugin is Plugin => Boolean(plugin),
-  );
+  const plugins = tracing ? [tracing.plugin] : [];
   return { metrics, tracing, telemetry, plugins };
 }
 
@@ -150,7 +147,13 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     logger,
     mode: authorizer.mode,
     async listen() {
-      const server = await listen(gateway, config.host, config.port, config.server, logger);
+      const server = await listen(gateway, {
+        host: config.host,
+        port: config.port,
+        limits: config.server,
+        logger,
+        telemetry,
+      });
       let metricsServer: MetricsServer | undefined;
       if (metrics && config.metrics) {
         const { serveMetrics } = await import("./metrics-server.js");
@@ -158,6 +161,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
           metrics.registry,
           config.metrics.host,
           config.metrics.port,
+          config.server,
           logger,
         );
       }

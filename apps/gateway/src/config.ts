@@ -46,8 +46,10 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** An idle kept-alive connection is closed after this time. */
   keepAliveTimeoutMs: number;
-  /** Connections beyond this many are refused. */
+  /** Connections beyond this many are refused (idle ones are closed first to make room). */
   maxConnections: number;
+  /** Connections from one remote address beyond this many are refused. */
+  maxConnectionsPerAddress: number;
 }
 
 export interface BrokerConfig {
@@ -85,8 +87,12 @@ function tracingOn(values: SettingValues): boolean {
  * settings (the table requires those; without them the gateway would mint
  * for anyone, so it refuses to start instead).
  */
-function brokerFrom(values: SettingValues, problems: string[]): BrokerConfig {
-  if (values.IDP_CLIENT_SECRET && values.IDP_CLIENT_SECRET_FILE !== undefined)
+function brokerFrom(
+  env: NodeJS.ProcessEnv,
+  values: SettingValues,
+  problems: string[],
+): BrokerConfig {
+  if (env.IDP_CLIENT_SECRET && env.IDP_CLIENT_SECRET_FILE)
     problems.push("IDP_CLIENT_SECRET and IDP_CLIENT_SECRET_FILE are both set; set one");
   const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
   if (!clientSecret)
@@ -134,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     values.METRICS_PORT === values.PORT
   )
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
-  const brokerConfig = broker ? brokerFrom(values, problems) : null;
+  const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -154,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         requestTimeoutMs: values.SERVER_REQUEST_TIMEOUT_MS,
         keepAliveTimeoutMs: values.SERVER_KEEP_ALIVE_TIMEOUT_MS,
         maxConnections: values.SERVER_MAX_CONNECTIONS,
+        maxConnectionsPerAddress: values.SERVER_MAX_CONNECTIONS_PER_ADDRESS,
       },
       drainGraceMs: values.DRAIN_GRACE_MS,
       corsOrigins: values.CORS_ORIGINS,

@@ -1,8 +1,9 @@
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import { createBoundedServer } from "./bounded-server.js";
 import { LIMITS } from "./config/limits.js";
+import type { ServerLimits } from "./config.js";
 
 export interface MetricsServer {
   /** Base URL, e.g. `http://127.0.0.1:9464`; the metrics are at `/metrics`. */
@@ -13,15 +14,30 @@ export interface MetricsServer {
 /**
  * Serves `GET /metrics` on a port of its own, apart from the public
  * GraphQL port, so that the scrape endpoint can stay on loopback or an
- * internal interface while the gateway faces callers.
+ * internal interface while the gateway faces callers. It has the GraphQL
+ * port's header and request timeouts and at most `MAX_METRICS_CONNECTIONS`
+ * connections, so that half-sent requests cannot pile up there and use up
+ * the process's descriptors.
  */
 export async function serveMetrics(
   registry: Registry,
   host: string,
   port: number,
+  limits: ServerLimits,
   logger: Logger,
 ): Promise<MetricsServer> {
-  const server = createServer((request, response) => {
+  const bounds = {
+    limits: {
+      ...limits,
+      keepAliveTimeoutMs: LIMITS.METRICS_KEEP_ALIVE_TIMEOUT_MS.value,
+      maxConnections: LIMITS.MAX_METRICS_CONNECTIONS.value,
+      maxConnectionsPerAddress: LIMITS.MAX_METRICS_CONNECTIONS.value,
+    },
+    logger,
+    message: "refused metrics connections",
+    refused: () => undefined,
+  };
+  const server = createBoundedServer(bounds, (request, response) => {
     if (request.method !== "GET" || request.url?.split("?")[0] !== "/metrics") {
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Not found\n");
       return;
@@ -34,7 +50,6 @@ export async function serveMetrics(
       },
     );
   });
-  server.keepAliveTimeout = LIMITS.METRICS_KEEP_ALIVE_TIMEOUT_MS.value;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

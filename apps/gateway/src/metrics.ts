@@ -1,18 +1,19 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { CONNECTION_REFUSALS } from "./connection-cap.js";
 import { GATEWAY_ERROR_CODES } from "./error-codes.js";
-import type { Telemetry, UpstreamOperation } from "./telemetry.js";
+import type { Telemetry, UpstreamEnd, UpstreamOperation } from "./telemetry.js";
 
 /** The gateway's Prometheus metrics and the registry that serves them. */
 export interface GatewayMetrics {
   registry: Registry;
   telemetry: Telemetry;
-  /** Requests the HTTP server is answering right now. */
-  inFlight: Gauge;
 }
 
-/** `201` → `2xx`; no answer → `none`. */
-function statusClass(status: number | undefined): string {
-  return status === undefined ? "none" : `${Math.floor(status / 100)}xx`;
+/** `201` → `2xx`; no answer → `none`; the caller hung up → `cancelled`. */
+function statusClass(status: UpstreamEnd): string {
+  if (status === undefined) return "none";
+  if (status === "cancelled") return status;
+  return `${Math.floor(status / 100)}xx`;
 }
 
 const OPERATIONS: readonly UpstreamOperation[] = ["create_customer_token", "bank_token"];
@@ -36,13 +37,13 @@ export function createMetrics(): GatewayMetrics {
   }
   const mints = new Counter({
     name: "tokengate_mints_total",
-    help: "Mints the gateway finished, by outcome: ok or the extensions.code the caller got.",
+    help: "Mints the gateway finished, by outcome: ok, the extensions.code the caller got, or cancelled (the caller hung up first).",
     labelNames: ["outcome"],
     registers: [registry],
   });
   const upstream = new Histogram({
     name: "tokengate_upstream_request_duration_seconds",
-    help: "Time of each upstream call, its retry included, by operation and HTTP status class (none: no answer).",
+    help: "Time of each upstream call, its retry included, by operation and HTTP status class (none: no answer; cancelled: its caller hung up).",
     labelNames: ["operation", "status_class"],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
@@ -68,14 +69,21 @@ export function createMetrics(): GatewayMetrics {
     help: "HTTP requests the gateway is answering right now.",
     registers: [registry],
   });
+  const refusedConnections = new Counter({
+    name: "tokengate_connections_refused_total",
+    help: "New connections closed at once, by reason: capacity (every connection busy) or per_address (its address had its share).",
+    labelNames: ["reason"],
+    registers: [registry],
+  });
   // Every series exists from the start, so rate() sees the first event.
-  for (const outcome of ["ok", ...Object.keys(GATEWAY_ERROR_CODES)]) mints.inc({ outcome }, 0);
+  for (const outcome of ["ok", "cancelled", ...Object.keys(GATEWAY_ERROR_CODES)])
+    mints.inc({ outcome }, 0);
   for (const result of ["ok", "error"]) refreshes.inc({ result }, 0);
+  for (const reason of CONNECTION_REFUSALS) refusedConnections.inc({ reason }, 0);
   for (const operation of OPERATIONS) upstream.zero({ operation, status_class: "2xx" });
 
   return {
     registry,
-    inFlight,
     telemetry: {
       upstreamCall(operation) {
         const started = performance.now();
@@ -92,6 +100,9 @@ export function createMetrics(): GatewayMetrics {
       bankTokenFetched: (result) => refreshes.inc({ result }),
       rateLimited: () => rateLimited.inc(),
       rateLimitStoreFailed: () => storeErrors.inc(),
+      requestStarted: () => inFlight.inc(),
+      requestEnded: () => inFlight.dec(),
+      connectionRefused: (reason) => refusedConnections.inc({ reason }),
     },
   };
 }

@@ -34,7 +34,7 @@ export async function mintCustomerToken(
     context.telemetry.mintDone("ok");
     return issued;
   } catch (error) {
-    context.telemetry.mintDone(outcomeOf(error));
+    context.telemetry.mintDone(context.callerGone.aborted ? "cancelled" : outcomeOf(error));
     throw error;
   }
 }
@@ -58,13 +58,16 @@ async function mint(
     headers: { ...headers, ...call.headers, "x-request-id": requestId },
     signal: context.callerGone,
   });
-  call.end(response?.status);
+  const hungUp = error?.kind === "aborted" && context.callerGone.aborted;
+  call.end(hungUp ? "cancelled" : response?.status);
   if (error) {
     // At the drain budget's end the client aborts what is still running, and refuses new calls.
     if (context.shuttingDown.aborted && (error.kind === "aborted" || error.kind === "network")) {
       throw gatewayError("SHUTTING_DOWN", "The gateway is stopping; try again");
     }
-    if (error.kind !== "invalid_request") {
+    // A hang-up is the caller's doing, not an upstream failure: no warning.
+    if (hungUp) context.log().debug("caller hung up; its mint was cancelled");
+    else if (error.kind !== "invalid_request") {
       context.log().warn(upstreamFailureLog(error, authorizer.mode), "upstream call failed");
     }
     throw idpErrorToGraphQL(error, authorizer.mode);

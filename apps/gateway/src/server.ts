@@ -1,7 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import { createBoundedServer } from "./bounded-server.js";
 import type { ServerLimits } from "./config.js";
+import type { ConnectionRefusal } from "./connection-cap.js";
+import { inTurn } from "./pipelining.js";
+import { hasRoutableTarget } from "./request-target.js";
+import type { Telemetry } from "./telemetry.js";
 import { throttledWarning } from "./throttled-warning.js";
 import type { Gateway } from "./yoga.js";
 
@@ -13,14 +18,6 @@ export interface RunningServer {
    * `true` when they did within `graceMs`, `false` if some had to be cut.
    */
   drain(graceMs: number): Promise<boolean>;
-}
-
-/**
- * A request whose target and `Host` make no URL (`Host: a b`) cannot reach
- * yoga, whose adapter would answer it with a 500 and a stack trace.
- */
-function hasValidUrl(request: IncomingMessage): boolean {
-  return URL.canParse(`http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`);
 }
 
 function refuseMalformed(response: ServerResponse): void {
@@ -37,33 +34,49 @@ function refuseMalformed(response: ServerResponse): void {
   response.end(body);
 }
 
-/** Serves the gateway through yoga's own Node adapter on `host:port` (port 0: a free one). */
-export async function listen(
-  gateway: Gateway,
-  host: string,
-  port: number,
-  limits: ServerLimits,
-  logger: Logger,
-): Promise<RunningServer> {
+export interface ListenOptions {
+  host: string;
+  /** 0: a free one. */
+  port: number;
+  limits: ServerLimits;
+  logger: Logger;
+  /** Told of every request the server takes and ends, whichever route or refusal answers it. */
+  telemetry: Telemetry;
+}
+
+/** Serves the gateway through yoga's own Node adapter on `host:port`. */
+export async function listen(gateway: Gateway, options: ListenOptions): Promise<RunningServer> {
+  const { host, port, limits, logger, telemetry } = options;
   let draining = false;
   const warnMalformed = throttledWarning(logger, "refused malformed requests");
-  // Node checks the request and header timeouts on this interval (default 30 s).
-  const connectionsCheckingInterval = Math.min(1_000, limits.headersTimeoutMs);
-  const server = createServer({ connectionsCheckingInterval }, (request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) => {
     // A keep-alive client would otherwise hold the drain open.
     if (draining) response.setHeader("connection", "close");
-    if (!hasValidUrl(request)) {
+    if (!hasRoutableTarget(request)) {
       warnMalformed({ method: request.method });
       return refuseMalformed(response);
     }
     void gateway(request, response);
+  };
+  const bounds = {
+    limits,
+    logger,
+    message: "refused connections",
+    refused: (reason: ConnectionRefusal) => telemetry.connectionRefused(reason),
+  };
+  const server = createBoundedServer(bounds, (request, response) => {
+    // Counted here, not in a yoga plugin: yoga answers /health and CORS
+    // preflights before any plugin's onRequest, but every answer closes.
+    telemetry.requestStarted();
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      telemetry.requestEnded();
+    };
+    response.once("close", end);
+    inTurn(request, response, serve, end);
   });
-  // Slow-header and slow-body clients, idle sockets and connection floods
-  // are cut by Node itself, at the configured bounds.
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

@@ -1,17 +1,25 @@
+import type { ConnectionRefusal } from "./connection-cap.js";
 import type { GatewayErrorCode } from "./error-codes.js";
 
 /** The upstream calls the gateway makes, as the `operation` label and span attribute. */
 export type UpstreamOperation = "create_customer_token" | "bank_token";
 
-/** How one mint ended: `ok`, or the `extensions.code` its caller got. */
-export type MintOutcome = "ok" | GatewayErrorCode;
+/**
+ * How one mint ended: `ok`, the `extensions.code` its caller got, or
+ * `cancelled` when its caller hung up first (so no one got a code, and a
+ * caller cannot make its own hang-ups look like upstream outages).
+ */
+export type MintOutcome = "ok" | "cancelled" | GatewayErrorCode;
+
+/** How an upstream call ended: its HTTP status, no answer (`undefined`), or `cancelled` by its caller's hang-up. */
+export type UpstreamEnd = number | "cancelled" | undefined;
 
 /** One upstream call being observed. */
 export interface UpstreamCall {
   /** Headers to send with the call (`traceparent` while tracing is on). */
   readonly headers: Readonly<Record<string, string>>;
-  /** The call ended with this HTTP status, or `undefined` when no answer arrived. */
-  end(status: number | undefined): void;
+  /** The call ended with this HTTP status, without an answer, or cancelled. */
+  end(status: UpstreamEnd): void;
 }
 
 /**
@@ -28,6 +36,12 @@ export interface Telemetry {
   rateLimited(): void;
   /** The shared rate-limit store failed a check, which fell back to this replica's own counters. */
   rateLimitStoreFailed(): void;
+  /** The HTTP server took a request (any route, refused or not); `requestEnded` follows exactly once. */
+  requestStarted(): void;
+  /** A request's answer was written, or its connection closed before it could be. */
+  requestEnded(): void;
+  /** A new connection was closed at once: the server was full of busy ones, or its address had its share. */
+  connectionRefused(reason: ConnectionRefusal): void;
 }
 
 const noCall: UpstreamCall = { headers: {}, end: () => undefined };
@@ -39,6 +53,9 @@ export const noTelemetry: Telemetry = {
   bankTokenFetched: () => undefined,
   rateLimited: () => undefined,
   rateLimitStoreFailed: () => undefined,
+  requestStarted: () => undefined,
+  requestEnded: () => undefined,
+  connectionRefused: () => undefined,
 };
 
 /** One `Telemetry` that reports to each of `parts` (none: `noTelemetry`). */
@@ -66,6 +83,15 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
     },
     rateLimitStoreFailed: () => {
       for (const part of parts) part.rateLimitStoreFailed();
+    },
+    requestStarted: () => {
+      for (const part of parts) part.requestStarted();
+    },
+    requestEnded: () => {
+      for (const part of parts) part.requestEnded();
+    },
+    connectionRefused: (reason) => {
+      for (const part of parts) part.connectionRefused(reason);
     },
   };
 }

@@ -6,8 +6,9 @@ import {
   type Tracer,
   trace,
 } from "@opentelemetry/api";
-import { NodeSDK, resources } from "@opentelemetry/sdk-node";
+import { NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
 import type { Plugin } from "graphql-yoga";
+import { LIMITS } from "./config/limits.js";
 import { useTracing } from "./plugins/use-tracing.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
 
@@ -45,24 +46,71 @@ function clientSpans(tracer: Tracer, upstream: URL): Telemetry["upstreamCall"] {
     return {
       headers,
       end(status) {
-        if (status !== undefined) span.setAttribute("http.response.status_code", status);
-        if (status === undefined || status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        if (status === "cancelled") {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: "cancelled by the caller" });
+        } else {
+          if (status !== undefined) span.setAttribute("http.response.status_code", status);
+          if (status === undefined || status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        }
         span.end();
       },
     };
   };
 }
 
+/** No attribute of a span grows with what a caller sends, whatever the code above sets. */
+const SPAN_LIMITS = {
+  attributeValueLengthLimit: LIMITS.MAX_SPAN_ATTRIBUTE_CHARS.value,
+  attributeCountLimit: LIMITS.MAX_SPAN_ATTRIBUTES.value,
+};
+
+/** The root sampler `OTEL_TRACES_SAMPLER` names (with or without `parentbased_`); an unknown name samples all. */
+function configuredSampler(env: NodeJS.ProcessEnv): tracing.Sampler {
+  const name = (env.OTEL_TRACES_SAMPLER ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/^parentbased_/, "");
+  const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG ?? "1");
+  switch (name) {
+    case "always_off":
+      return new tracing.AlwaysOffSampler();
+    case "traceidratio":
+      return new tracing.TraceIdRatioBasedSampler(ratio >= 0 && ratio <= 1 ? ratio : 1);
+    default:
+      return new tracing.AlwaysOnSampler();
+  }
+}
+
+/**
+ * The configured sampler decides for every trace that enters from a
+ * caller: a remote parent's sampled flag is the caller's word, and would
+ * let any caller switch tracing on (cost) or off (blind spots). Spans
+ * inside the gateway follow their local parent as usual.
+ */
+function callerBlindSampler(env: NodeJS.ProcessEnv): tracing.Sampler {
+  const root = configuredSampler(env);
+  return new tracing.ParentBasedSampler({
+    root,
+    remoteParentSampled: root,
+    remoteParentNotSampled: root,
+  });
+}
+
 /**
  * Starts the OpenTelemetry SDK for traces only, configured by the standard
  * `OTEL_*` environment variables (exporter, endpoint, protocol including
- * `http/json`, headers, sampler, propagators, service name and resource
- * attributes). Prometheus serves the metrics, so the SDK's own metrics and
+ * `http/json`, headers, batch queue sizes, service name and resource
+ * attributes), except that the sampler (`OTEL_TRACES_SAMPLER`:
+ * `always_on`, `always_off`, `traceidratio`, each also as `parentbased_…`)
+ * is not overruled by a caller's sampled flag, and span attributes are
+ * bounded (`SPAN_LIMITS`). Prometheus serves the metrics, so the SDK's own metrics and
  * logs stay off. Nothing is instrumented automatically: the spans are the
  * gateway's own, made where it knows what a call is.
  */
 export function startTracing(idpBaseUrl: string): Tracing {
   const sdk = new NodeSDK({
+    sampler: callerBlindSampler(process.env),
+    spanLimits: SPAN_LIMITS,
     resource: resources
       .defaultResource()
       .merge(resources.resourceFromAttributes({ "service.name": "tokengate-gateway" })),

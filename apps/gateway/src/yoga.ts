@@ -14,6 +14,7 @@ import { requestLogger } from "./logger.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
+import { useCors } from "./plugins/use-cors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
@@ -57,13 +58,12 @@ export function createYogaServer(options: YogaOptions): Gateway {
     landingPage: false,
     graphiql: production ? false : GRAPHIQL_OPTIONS,
     renderGraphiQL,
-    // yoga's default reflects any Origin with credentials allowed.
-    cors:
-      options.corsOrigins.length > 0
-        ? { origin: [...options.corsOrigins], credentials: false }
-        : false,
+    // yoga's default reflects any Origin with credentials allowed; useCors
+    // serves the configured origins only.
+    cors: false,
     plugins: [
       ...options.telemetryPlugins,
+      ...(options.corsOrigins.length > 0 ? [useCors(options.corsOrigins)] : []),
       useBodyPolicy(),
       useReadiness(options.readiness),
       useRequestId(),

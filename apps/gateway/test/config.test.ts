@@ -23,6 +23,7 @@ describe("loadConfig", () => {
           requestTimeoutMs: 15_000,
           keepAliveTimeoutMs: 5_000,
           maxConnections: 1_000,
+          maxConnectionsPerAddress: 256,
         },
         drainGraceMs: 9_000,
         corsOrigins: [],
@@ -207,6 +208,11 @@ describe("loadConfig in broker mode", () => {
       "a client secret too short to be scrubbed from logs",
       { ...BROKER, IDP_CLIENT_SECRET: "shh1234" },
       /the client secret must be at least 8 characters long/,
+    ],
+    [
+      "both a client secret and a secret file",
+      { ...BROKER, IDP_CLIENT_SECRET_FILE: "/run/secrets/idp-client-secret" },
+      /IDP_CLIENT_SECRET and IDP_CLIENT_SECRET_FILE are both set; set one/,
     ],
     [
       "HS256 or none among the algorithms",

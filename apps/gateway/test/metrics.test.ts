@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { startFaultServer } from "@tokengate/testkit";
 import { describe, expect, it } from "vitest";
 import {
   BANK_TOKEN_VALUE,
@@ -8,6 +9,7 @@ import {
 } from "./support/broker-upstream.js";
 import { callerToken } from "./support/caller-tokens.js";
 import { BANK_TOKEN, GUID, mint, startGateway, startGatewayOverPrism } from "./support/gateway.js";
+import { rawRequest } from "./support/raw-http.js";
 
 const READ = { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] };
 
@@ -70,6 +72,38 @@ describe("Prometheus metrics", () => {
     expect(gateway.metricsUrl).not.toBe(gateway.url);
     expect((await fetch(`${gateway.url}/metrics`)).status).toBe(404);
     expect((await fetch(`${gateway.metricsUrl}/graphql`)).status).toBe(404);
+  });
+
+  it("count a request in flight while it is answered, and every kind of answer back to zero", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const upstream = await startFaultServer(async (_request, response) => {
+      await held;
+      response.writeHead(201, { "content-type": "application/json" });
+      response.end('{"access_token":"a.b.c"}');
+    });
+    const gateway = await startGateway(upstream.url, {
+      METRICS_PORT: "0",
+      CORS_ORIGINS: "https://app.example",
+    });
+    const waiting = mint(gateway, READ);
+    await expect.poll(() => upstream.requests.length).toBe(1);
+    expect(sample(await scrape(gateway), "tokengate_http_requests_in_flight")).toBe(1);
+    release();
+    await waiting;
+    // yoga answers these before any plugin's onRequest runs; the malformed one never reaches yoga.
+    for (let i = 0; i < 20; i++) {
+      await fetch(`${gateway.url}/health`);
+      await fetch(`${gateway.url}/graphql`, {
+        method: "OPTIONS",
+        headers: { origin: "https://app.example", "access-control-request-method": "POST" },
+      });
+      await rawRequest(gateway.url, { method: "GET", path: "/health", headers: { host: "a b" } });
+    }
+    expect(sample(await scrape(gateway), "tokengate_http_requests_in_flight")).toBe(0);
+    await upstream.close();
   });
 
   it("are off without METRICS_PORT", async () => {

@@ -1,8 +1,8 @@
-import { connect, type Socket } from "node:net";
 import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMintingUpstream } from "./support/gateway.js";
 import { type GatewayProcess, runGateway } from "./support/process.js";
+import { exchange, openSocket } from "./support/raw-socket.js";
 
 let upstream: FaultServer;
 let gateway: GatewayProcess;
@@ -24,38 +24,7 @@ afterAll(async () => {
   await upstream.close();
 });
 
-function open(): Promise<Socket> {
-  const { hostname, port } = new URL(gateway.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => resolve(socket));
-    socket.once("error", reject);
-  });
-}
-
-/** Writes `text` and collects what comes back until the server closes the socket (or `ms` pass). */
-function exchange(
-  socket: Socket,
-  text: string,
-  ms = 3_000,
-): Promise<{ reply: string; closedAfterMs: number | null }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    let reply = "";
-    socket.on("data", (chunk) => {
-      reply += chunk.toString("utf8");
-    });
-    socket.on("error", () => undefined);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ reply, closedAfterMs: null });
-    }, ms);
-    socket.once("close", () => {
-      clearTimeout(timer);
-      resolve({ reply, closedAfterMs: Date.now() - started });
-    });
-    socket.write(text);
-  });
-}
+const open = () => openSocket(gateway.url);
 
 const STACK_OR_PATH = /\n\s+at |node_modules|\/work\/|\.js:\d/;
 

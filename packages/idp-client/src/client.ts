@@ -190,7 +190,7 @@ export function createIdpClient(options: IdpClientOptions): IdpClient {
 
       let { result, noAnswer } = await attempt(checked.value, headers, deadline);
       const delay =
-        retry && result.error ? retryDelayMs(result.error, noAnswer, deadline.remainingMs()) : null;
+        retry && result.error ? retryDelayMs(result.error, noAnswer, deadline.sendableMs()) : null;
       if (delay !== null) {
         await deadline.sleep(delay);
         ({ result, noAnswer } = await attempt(checked.value, headers, deadline));

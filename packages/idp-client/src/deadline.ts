@@ -1,6 +1,16 @@
 import { EventEmitter } from "node:events";
 
 /**
+ * A request is sent only while at least this share of its call's time is
+ * left (and never with less than `MIN_SEND_MS`, unless the whole call is
+ * shorter): one sent later could not be answered in time, yet the upstream
+ * would still mint for it, a token no one receives.
+ */
+export const MIN_SEND_SHARE = 0.25;
+/** The most the share above asks for, so that a long timeout does not hold back mints that still have seconds. */
+export const MAX_MIN_SEND_MS = 1_000;
+
+/**
  * One call's deadline and cancellation. undici accepts any EventEmitter with
  * `aborted`/`reason` as a signal, and this costs a fraction of an
  * `AbortController` (an EventTarget), which showed up in client profiles.
@@ -36,6 +46,30 @@ export class Deadline extends EventEmitter {
   /** Milliseconds left before the deadline. */
   remainingMs(): number {
     return this.expiresAt - Date.now();
+  }
+
+  /** How much longer a request may still be sent (see `MIN_SEND_SHARE`); 0 or less: no longer. */
+  sendableMs(): number {
+    return this.remainingMs() - Math.min(MAX_MIN_SEND_MS, this.timeoutMs * MIN_SEND_SHARE);
+  }
+
+  /**
+   * Throws, ending the call as timed out, when too little of its time is
+   * left for a request sent now to be answered (`MIN_SEND_SHARE`); and the
+   * abort reason when it has already ended.
+   */
+  ensureTimeToSend(): void {
+    if (!this.aborted && this.sendableMs() <= 0) {
+      clearTimeout(this.timer);
+      this.timedOut = true;
+      this.abort(
+        new DOMException(
+          `no answer could come within ${this.timeoutMs} ms; not sent`,
+          "TimeoutError",
+        ),
+      );
+    }
+    if (this.aborted) throw this.reason;
   }
 
   abort(reason: unknown): void {

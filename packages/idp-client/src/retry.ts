@@ -10,12 +10,13 @@ const BACKOFF_SPREAD_MS = 100;
  * the first attempt: no answer arrived at all (refused, reset before the
  * answer; the upstream may still have minted, which costs one unused token),
  * or the upstream said 502/503. Returns the pause before the retry,
- * or `null` for no retry (also when the pause would not fit in the time left).
+ * or `null` for no retry (also when, after the pause, the call would have
+ * too little time left to send it: `sendableMs`, from `Deadline.sendableMs`).
  */
 export function retryDelayMs(
   error: IdpError,
   noAnswer: boolean,
-  remainingMs: number,
+  sendableMs: number,
 ): number | null {
   const retryable =
     (error.kind === "network" && noAnswer) ||
@@ -26,6 +27,5 @@ export function retryDelayMs(
     const seconds = Number(error.retryAfter);
     if (Number.isFinite(seconds) && seconds >= 0) delay = Math.max(delay, seconds * 1000);
   }
-  // Leave the retry at least as long to run as the pause itself.
-  return delay * 2 < remainingMs ? delay : null;
+  return delay < sendableMs ? delay : null;
 }

@@ -14,7 +14,7 @@ export const LIMITS = {
   MAX_BODY_BYTES: {
     value: 64 * 1024,
     description:
-      "Largest POST body, in bytes; a larger one is refused `PAYLOAD_TOO_LARGE` (HTTP 413) before it is read.",
+      "Largest POST body, in bytes; a larger one is refused `PAYLOAD_TOO_LARGE` (HTTP 413) before it is parsed.",
   },
   MAX_DOCUMENT_DEPTH: {
     value: 6,
@@ -91,4 +91,23 @@ export const LIMITS = {
     value: 5_000,
     description: "Idle time before the metrics port closes a scraper's connection.",
   },
+  MAX_METRICS_CONNECTIONS: {
+    value: 32,
+    description:
+      "Connections the metrics port holds (a scraper or two needs a few); it has the GraphQL port's header and request timeouts too, so half-sent requests cannot pile up there.",
+  },
+  MAX_DISCARDED_BODY_BYTES: {
+    value: 16 * 1024 * 1024,
+    description:
+      "A refused POST body (411, 413, 415) up to this size is read and discarded before the answer, so a client that writes its whole body first reads the refusal instead of a reset; a larger one is refused unread.",
+  },
+  MAX_TRACED_NAME_CHARS: {
+    value: 128,
+    description: "Characters of a caller's operation name a span carries (name and attribute).",
+  },
+  MAX_SPAN_ATTRIBUTE_CHARS: {
+    value: 256,
+    description: "Characters of any span attribute value, whatever sets it.",
+  },
+  MAX_SPAN_ATTRIBUTES: { value: 32, description: "Attributes on one span." },
 } as const satisfies Record<string, Limit>;

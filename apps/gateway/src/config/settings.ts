@@ -47,7 +47,7 @@ export interface Setting<T> {
   mode: Mode;
   /** Setting it turns broker mode on (the bank's client credentials). */
   turnsOnBroker?: true;
-  /** Holds a credential: its value is never quoted in a problem and is scrubbed from logs. */
+  /** Holds a credential: its value is never quoted in a problem (a test checks each such row). */
   secret?: true;
   /** Another setting this one is meaningless without. */
   needs?: string;
@@ -140,7 +140,7 @@ export const SETTINGS = {
     mode: "both",
     example: "https://app.example",
     description:
-      "Browser origins allowed to call the gateway. None: no CORS headers. Credentials are never allowed.",
+      "Browser origins allowed to call the gateway. None: no CORS headers. Another origin, `null` included, gets no CORS header. Credentials are never allowed.",
   },
   SERVER_HEADERS_TIMEOUT_MS: {
     parser: integer(1, MS_LIMIT),
@@ -170,7 +170,16 @@ export const SETTINGS = {
     default: 1_000,
     mode: "both",
     example: "5000",
-    description: "Connections beyond this many are dropped at once.",
+    description:
+      "At this many connections, the idle kept-alive ones are closed to make room; a new one is dropped at once only if every one is busy.",
+  },
+  SERVER_MAX_CONNECTIONS_PER_ADDRESS: {
+    parser: integer(1, 1_000_000),
+    default: 256,
+    mode: "both",
+    example: "1000",
+    description:
+      "Connections from one remote address beyond this many are dropped at once. Behind a proxy or load balancer that connects from few addresses, raise it to SERVER_MAX_CONNECTIONS.",
   },
   METRICS_PORT: {
     parser: PORT,

@@ -43,22 +43,53 @@ function refusalOf(headers: Headers): Refusal | null {
 }
 
 /**
+ * A refused body up to this size is read and discarded before the refusal
+ * is sent. A client that writes its whole body before reading (most do)
+ * would otherwise be reset mid-write: closing a connection with unread
+ * bytes makes the kernel send RST, and the client never sees the answer.
+ * A larger body is not read; its client may be reset. Slow senders are cut
+ * at `SERVER_REQUEST_TIMEOUT_MS` as any request is.
+ */
+const MAX_DISCARDED_BYTES = LIMITS.MAX_DISCARDED_BODY_BYTES.value;
+
+/** Reads and drops the body, up to `limit` bytes; a client that leaves is no error. */
+async function discard(body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  let read = 0;
+  try {
+    while (read <= limit) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The client hung up; there is no one to answer.
+  }
+}
+
+/**
  * Refuses a POST body that is not JSON, undeclared in length or too large,
- * before it is read. As a yoga plugin the refusal passes through every
- * response hook (request id, CORS) like any other answer; Node's parser
- * stops at `Content-Length`, so a declared length bounds what is read.
+ * before it is parsed. As a yoga plugin the refusal passes through every
+ * response hook (request id, CORS) like any other answer. The refused body
+ * is discarded, up to `MAX_DISCARDED_BYTES`, so that the client is there to
+ * read the answer; a larger declared body is not read at all.
  */
 export function useBodyPolicy(): Plugin {
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest({ request, endResponse, fetchAPI }) {
       if (request.method !== "POST") return;
       const refusal = refusalOf(request.headers);
       if (!refusal) return;
+      if (Number(request.headers.get("content-length") ?? 0) <= MAX_DISCARDED_BYTES) {
+        await discard(request.body, MAX_DISCARDED_BYTES);
+      }
       const body = { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] };
       endResponse(
         new fetchAPI.Response(JSON.stringify(body), {
           status: refusal.status,
-          // The body is left unread, so the connection cannot be reused.
+          // A body over the discard bound is left unread; the connection cannot be reused.
           headers: { "content-type": "application/json; charset=utf-8", connection: "close" },
         }),
       );

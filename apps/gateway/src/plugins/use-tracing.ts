@@ -1,6 +1,5 @@
 import {
   context,
-  propagation,
   ROOT_CONTEXT,
   type Span,
   SpanKind,
@@ -9,8 +8,10 @@ import {
   type Tracer,
   trace,
 } from "@opentelemetry/api";
+import { core } from "@opentelemetry/sdk-node";
 import { getOperationAST } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
+import { LIMITS } from "../config/limits.js";
 import { requestIdOf } from "./use-request-id.js";
 
 const fromHeaders: TextMapGetter<Headers> = {
@@ -18,20 +19,42 @@ const fromHeaders: TextMapGetter<Headers> = {
   get: (headers, key) => headers.get(key) ?? undefined,
 };
 
+/** The caller's `traceparent` only: its `tracestate` and `baggage` are never taken in, so never sent on. */
+const traceparentOnly = new core.W3CTraceContextPropagator();
+
+/** An operation name is the caller's text; a span carries this much of it. */
+const MAX_TRACED_NAME_CHARS = LIMITS.MAX_TRACED_NAME_CHARS.value;
+
+function bounded(name: string): string {
+  return name.length > MAX_TRACED_NAME_CHARS
+    ? `${name.slice(0, MAX_TRACED_NAME_CHARS - 1)}…`
+    : name;
+}
+
+/** The caller's trace to continue: its trace id, parent span id and flags, and nothing else. */
+function callerParent(headers: Headers) {
+  const sent = trace.getSpanContext(traceparentOnly.extract(ROOT_CONTEXT, headers, fromHeaders));
+  if (!sent) return ROOT_CONTEXT;
+  const { traceId, spanId, traceFlags } = sent;
+  return trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId, traceFlags, isRemote: true });
+}
+
 /**
- * A server span per GraphQL operation, continuing the caller's
- * `traceparent` when it sends one, and active while the operation runs, so
- * the upstream calls under it become its children. Its name and
- * attributes are the operation's type and name, the request id, and the
- * `extensions.code`s of its errors: nothing a caller sent as a credential
- * or input value.
+ * A server span per GraphQL operation, continuing the trace id of the
+ * caller's `traceparent` when it sends one (but not its `tracestate` or
+ * `baggage`; whether it is sampled is the configured sampler's call, see
+ * `tracing.ts`), and active while the operation runs, so the upstream calls
+ * under it become its children. Its name and attributes are the
+ * operation's type and name (at most `MAX_TRACED_NAME_CHARS`), the request
+ * id, and the `extensions.code`s of its errors: nothing a caller sent as a
+ * credential or input value.
  */
 export function useTracing(tracer: Tracer): Plugin {
   const spans = new WeakMap<Request, Span>();
   return {
     instrumentation: {
       operation({ request }, wrapped) {
-        const parent = propagation.extract(ROOT_CONTEXT, request.headers, fromHeaders);
+        const parent = callerParent(request.headers);
         const span = tracer.startSpan(
           "graphql.operation",
           { kind: SpanKind.SERVER, attributes: { "tokengate.request_id": requestIdOf(request) } },
@@ -54,7 +77,8 @@ export function useTracing(tracer: Tracer): Plugin {
       const span = spans.get(args.contextValue.request);
       const operation = getOperationAST(args.document, args.operationName);
       if (!span || !operation) return;
-      const name = operation.name?.value;
+      const given = operation.name?.value;
+      const name = given === undefined ? undefined : bounded(given);
       span.updateName(name ? `${operation.operation} ${name}` : operation.operation);
       span.setAttribute("graphql.operation.type", operation.operation);
       if (name) span.setAttribute("graphql.operation.name", name);

@@ -70,6 +70,7 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
 
   return {
     async send(request, deadline) {
+      deadline.ensureTimeToSend();
       const wire = new Request(origin + request.path, {
         method: request.method,
         headers: request.headers,

@@ -1,8 +1,10 @@
 import type { Readable } from "node:stream";
 import { Pool } from "undici";
+import type { Deadline } from "../deadline.js";
 import { ResponseTooLargeError, refusalOf } from "./errors.js";
 import { failureBeforeAnswer, failureReadingBody } from "./network-failure.js";
-import type { Transport } from "./transport.js";
+import { Slots } from "./slots.js";
+import type { Answer, OutgoingRequest, Transport } from "./transport.js";
 
 interface UndiciTransportOptions {
   /** The client's base URL, e.g. `https://id.sandbox.cybrid.app`; requests go to its origin. */
@@ -47,7 +49,9 @@ function readCapped(status: number, body: Readable, limit: number): Promise<stri
 /**
  * The default transport: one keep-alive undici `Pool` per client, requests
  * sent with `pool.request` (which never follows a redirect), bodies read up
- * to `maxResponseBytes`. No WHATWG objects are made per call.
+ * to `maxResponseBytes`. No WHATWG objects are made per call. Requests wait
+ * for a socket in `Slots`, and one whose call could no longer be answered
+ * in time by then is not sent.
  */
 export function createUndiciTransport(options: UndiciTransportOptions): Transport {
   const pool = new Pool(new URL(options.baseUrl).origin, {
@@ -59,33 +63,45 @@ export function createUndiciTransport(options: UndiciTransportOptions): Transpor
     bodyTimeout: 0,
   });
   const limit = options.maxResponseBytes;
+  const slots = new Slots(options.connections);
+
+  async function sendOnFreeSocket(request: OutgoingRequest, deadline: Deadline): Promise<Answer> {
+    deadline.ensureTimeToSend();
+    let response: Awaited<ReturnType<typeof pool.request>>;
+    try {
+      response = await pool.request({
+        path: request.path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        // undici takes any emitter with `aborted`/`reason` as a signal: the deadline itself.
+        signal: deadline,
+      });
+    } catch (thrown) {
+      throw failureBeforeAnswer(thrown);
+    }
+    const status = response.statusCode;
+    const refusal = refusalOf(status, response.headers["content-length"], limit);
+    if (refusal) {
+      // Destroying an unfinished body emits an abort error nobody else waits for.
+      response.body.once("error", () => undefined).destroy();
+      throw refusal;
+    }
+    return {
+      status,
+      headers: response.headers,
+      body: await readCapped(status, response.body, limit),
+    };
+  }
+
   return {
     async send(request, deadline) {
-      let response: Awaited<ReturnType<typeof pool.request>>;
+      await slots.acquire(deadline);
       try {
-        response = await pool.request({
-          path: request.path,
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          // undici takes any emitter with `aborted`/`reason` as a signal: the deadline itself.
-          signal: deadline,
-        });
-      } catch (thrown) {
-        throw failureBeforeAnswer(thrown);
+        return await sendOnFreeSocket(request, deadline);
+      } finally {
+        slots.release();
       }
-      const status = response.statusCode;
-      const refusal = refusalOf(status, response.headers["content-length"], limit);
-      if (refusal) {
-        // Destroying an unfinished body emits an abort error nobody else waits for.
-        response.body.once("error", () => undefined).destroy();
-        throw refusal;
-      }
-      return {
-        status,
-        headers: response.headers,
-        body: await readCapped(status, response.body, limit),
-      };
     },
     close: () => pool.close(),
   };
