@@ -176,7 +176,6 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     authorizer,
     logger,
     production: config.production,
-    secrets,
     shuttingDown: shutdown.signal,
     corsOrigins: config.corsOrigins,
     limiter,
@@ -188,8 +187,9 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         if (draining) return "draining";
         if (bankTokens && !bankTokens.hasToken()) return "no_bank_token";
         // A spent budget is not a fault: this replica answers UPSTREAM_RATE_LIMITED at once.
-        return limiter?.notReadyBecause() ?? guards.budget.notReadyBecause();
+        return null;
       },
+      degradedBecause: () => limiter?.degradedBecause() ?? guards.budget.degradedBecause(),
     },
   });
   return {

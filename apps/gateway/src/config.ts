@@ -10,6 +10,7 @@ import type { SettingValues } from "./config/settings.js";
 import { type UpstreamConfig, upstreamFrom } from "./config/upstream.js";
 import { networkExposureProblem } from "./network-exposure.js";
 import { installed } from "./optional-dependency.js";
+import { SHORTEST_SECRET } from "./secrets.js";
 
 export interface GatewayConfig {
   port: number;
@@ -103,6 +104,9 @@ function brokerFrom(
   const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
   if (!clientSecret)
     problems.push("IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required in broker mode");
+  else if (clientSecret.length < SHORTEST_SECRET)
+    // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
+    problems.push(`the client secret must be at least ${SHORTEST_SECRET} characters long`);
   return {
     clientId: values.IDP_CLIENT_ID ?? "",
     clientSecret: clientSecret ?? "",
@@ -116,6 +120,7 @@ function brokerFrom(
       adminScope: values.AUTH_ADMIN_SCOPE,
       algorithms: values.AUTH_ALGORITHMS,
       clockToleranceSeconds: values.AUTH_CLOCK_TOLERANCE_SECONDS,
+      maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
       maxIpAllowlistEntries: values.AUTH_MAX_IP_ALLOWLIST_ENTRIES,
       minIpAllowlistPrefix: values.AUTH_MIN_IP_ALLOWLIST_PREFIX,
       jwksCooldownMs: values.AUTH_JWKS_COOLDOWN_MS,
@@ -144,7 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
   const upstream = upstreamFrom(values, broker, problems);
-  const production = values.NODE_ENV === "production";
+  // `Production` or ` production ` must not turn GraphiQL and introspection on.
+  const production = values.NODE_ENV?.trim().toLowerCase() === "production";
   const exposure = networkExposureProblem(
     values.HOST,
     production,

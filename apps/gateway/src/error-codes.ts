@@ -65,6 +65,16 @@ export const REFUSAL_REASONS = {
     meaning: "No key of the JWKS has the app token's key id (after one refetch per cooldown).",
   },
   bad_signature: { code: "UNAUTHENTICATED", meaning: "The app token's signature does not verify." },
+  token_lifetime_too_long: {
+    code: "UNAUTHENTICATED",
+    meaning:
+      "The app token lives longer than `AUTH_MAX_TOKEN_LIFETIME_SECONDS`, from `iat` (or now) to `exp`.",
+  },
+  token_issued_in_future: { code: "UNAUTHENTICATED", meaning: "The app token's `iat` is ahead." },
+  wrong_token_type: {
+    code: "UNAUTHENTICATED",
+    meaning: "The app token's header `typ` is neither `JWT` nor `at+jwt` (none is accepted).",
+  },
   keys_unavailable: {
     code: "AUTH_UNAVAILABLE",
     meaning: "The JWKS could not be fetched, so no token can be verified.",

@@ -111,23 +111,52 @@ function safeMessageCode(messageCode: string | null): string | null {
   return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
 }
 
+/**
+ * The message code the gateway passes on, in logs and `extensions.upstream`:
+ * in broker mode only one the spec documents for the answer's status (any
+ * other is upstream free text, which may echo the bank token); in
+ * passthrough mode any well-formed one.
+ */
+function messageCodeFor(error: AnsweredError, mode: Mode): string | null {
+  return mode === "broker" ? documentedMessageCode(error) : safeMessageCode(error.messageCode);
+}
+
 type AnsweredError = Extract<IdpError, { status: number }>;
 
-/**
- * The spec's code for an answer (`x-tokengate-graphql-code`, generated):
- * its documented message code's, else its documented status's, else `fallback`.
- */
-function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+type DocumentedAnswer = {
+  code: GatewayErrorCode;
+  messageCodes: Readonly<Record<string, GatewayErrorCode>>;
+};
+
+/** The spec's entry for an answer's status (`x-tokengate-graphql-code`, generated), if it documents that status. */
+function documentedAnswer(error: AnsweredError): DocumentedAnswer | undefined {
   const status = String(error.status);
-  const documented:
-    | { code: GatewayErrorCode; messageCodes: Readonly<Record<string, GatewayErrorCode>> }
-    | undefined = Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
+  return Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
     ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
     : undefined;
+}
+
+/** The answer's message code if the spec documents it for that status, else `null`. */
+function documentedMessageCode(error: AnsweredError): string | null {
+  const messageCodes = documentedAnswer(error)?.messageCodes;
+  return messageCodes &&
+    error.messageCode !== null &&
+    Object.hasOwn(messageCodes, error.messageCode)
+    ? error.messageCode
+    : null;
+}
+
+/**
+ * The spec's code for an answer: its documented message code's, else its
+ * documented status's, else `fallback`.
+ */
+function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
+  const documented = documentedAnswer(error);
   if (!documented) return fallback;
-  const byMessage =
-    error.messageCode === null ? undefined : documented.messageCodes[error.messageCode];
-  return byMessage ?? documented.code;
+  const messageCode = documentedMessageCode(error);
+  return messageCode === null
+    ? documented.code
+    : (documented.messageCodes[messageCode] ?? documented.code);
 }
 
 /**
@@ -178,6 +207,26 @@ function waitOf(error: IdpError): number | null {
 }
 
 /**
+ * What the gateway logs about a failed upstream call: its kind, status,
+ * message code and network error code, never the upstream's free text,
+ * which may echo a credential in any form (split, encoded) that no
+ * scrubbing by value could find.
+ */
+export function upstreamFailureLog(
+  error: Exclude<IdpError, { kind: "invalid_request" }>,
+  mode: Mode,
+): Record<string, unknown> {
+  return {
+    kind: error.kind,
+    ...("status" in error && {
+      status: error.status,
+      messageCode: messageCodeFor(error, mode),
+    }),
+    ...(error.kind === "network" && { code: error.code }),
+  };
+}
+
+/**
  * One place that turns a client error into the caller's GraphQL error: the
  * code, `extensions.upstream` when the upstream answered, and a message that
  * is safe for the caller (fixed in broker mode; the upstream's words,
@@ -189,7 +238,7 @@ export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
   const code = codeFor(error, mode);
   const upstream =
     "status" in error
-      ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
+      ? { status: error.status, messageCode: messageCodeFor(error, mode) }
       : undefined;
   if (code === "UPSTREAM_RATE_LIMITED") return upstreamRateLimitedError(waitOf(error), upstream);
   const message =

@@ -9,6 +9,7 @@ import {
   badUserInput,
   gatewayError,
   idpErrorToGraphQL,
+  upstreamFailureLog,
   upstreamRateLimitedError,
 } from "./errors.js";
 import type { CustomerTokenSource } from "./generated/create-customer-token.js";
@@ -84,10 +85,7 @@ async function mint(
     // A hang-up is the caller's doing, not an upstream failure: no warning.
     if (hungUp) context.log().debug("caller hung up; its mint was cancelled");
     else if (error.kind !== "invalid_request") {
-      // The logger scrubs every secret of this request from the line by value.
-      context
-        .log()
-        .warn({ kind: error.kind, status, detail: error.message }, "upstream call failed");
+      context.log().warn(upstreamFailureLog(error, authorizer.mode), "upstream call failed");
     }
     throw idpErrorToGraphQL(error, authorizer.mode);
   }

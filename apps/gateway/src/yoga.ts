@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
 import { GRAPHIQL_INSTALLED, GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { requestLogger } from "./logger.js";
 import type { MintAdmission } from "./ops/mint-admission.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
@@ -18,10 +19,9 @@ import { useCors } from "./plugins/use-cors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
-import { useRequestSecrets } from "./plugins/use-request-secrets.js";
 import type { MintLimiter } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
-import type { SecretRegistry } from "./secrets.js";
+import { SecretRegistry } from "./secrets.js";
 import type { Telemetry } from "./telemetry.js";
 import { yogaLogger } from "./yoga-logger.js";
 
@@ -31,8 +31,6 @@ export interface YogaOptions {
   logger: Logger;
   /** GraphiQL, introspection and suggestions off. */
   production: boolean;
-  /** Log lines are scrubbed of these by value. */
-  secrets: SecretRegistry;
   /** What `/ready` answers. */
   readiness: Readiness;
   /** Aborted when the drain budget is nearly spent. */
@@ -58,7 +56,6 @@ export interface YogaOptions {
 export function createYogaServer(options: YogaOptions): Gateway {
   const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry, admission } =
     options;
-  const requestSecrets = useRequestSecrets(options.secrets);
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
@@ -74,7 +71,6 @@ export function createYogaServer(options: YogaOptions): Gateway {
       useBodyPolicy(),
       useReadiness(options.readiness),
       useRequestId(),
-      requestSecrets.plugin,
       useErrorCodes(),
       useBoundedErrors({ production }),
       ...hardeningPlugins(production),
@@ -95,7 +91,8 @@ export function createYogaServer(options: YogaOptions): Gateway {
     context: ({ request }): GatewayContext => {
       const requestId = requestIdOf(request);
       const authorization = request.headers.get("authorization");
-      const secrets = requestSecrets.secretsOf(request);
+      // This request's own lines are scrubbed of these; no other line is.
+      const secrets = new SecretRegistry();
       secrets.add(authorization?.replace(/^\S+\s+/, ""));
       let log: Logger | undefined;
       return {
@@ -111,7 +108,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
         telemetry,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
-          log ??= logger.child({ requestId });
+          log ??= requestLogger(logger, { requestId }, secrets);
           return log;
         },
       };

@@ -5,7 +5,6 @@ import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
 import { createMintAdmission } from "../src/ops/mint-admission.js";
 import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
-import { SecretRegistry } from "../src/secrets.js";
 import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
 import {
@@ -87,8 +86,7 @@ describe("unexpected errors", () => {
       authorizer: passthroughAuthorizer,
       logger: createLogger("debug", sink),
       production: false,
-      secrets: new SecretRegistry(),
-      readiness: { notReadyBecause: () => null },
+      readiness: { notReadyBecause: () => null, degradedBecause: () => null },
       shuttingDown: new AbortController().signal,
       corsOrigins: [],
       limiter: null,

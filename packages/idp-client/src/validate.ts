@@ -203,6 +203,26 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
   return { path, field: formatPath(path), message };
 }
 
+/** Keywords that bound a value's size from above, and those they need beside them. */
+const SIZE_KEYWORDS = new Set(["type", "nullable", "maxLength", "maxItems"]);
+
+/**
+ * Each property's upper size bounds alone: a length compared, no item
+ * checked. Only an oversized value is refused on its size alone; any other
+ * input gets every broken field reported at once.
+ */
+function sizesOf(properties: Record<string, unknown>): SchemaObject {
+  const bounded = Object.entries(properties).map(([name, property]) => [
+    name,
+    Object.fromEntries(
+      Object.entries(property as Record<string, unknown>).filter(([keyword]) =>
+        SIZE_KEYWORDS.has(keyword),
+      ),
+    ),
+  ]);
+  return { type: "object", properties: Object.fromEntries(bounded) };
+}
+
 /**
  * Compiles a validator for one request schema. Unknown properties are
  * refused (the upstream ignores them), because a misspelt field such as
@@ -213,11 +233,28 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
 export function createRequestValidator<T>(
   schema: SchemaObject & { properties: Record<string, unknown> },
 ): (input: unknown) => ValidationResult<T> {
+  const validateSizes = ajv.compile(sizesOf(schema.properties));
   const validateSchema = ajv.compile<T>({ ...schema, additionalProperties: false });
   const fields = Object.keys(schema.properties);
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
+    }
+    // An oversized value is refused on its size alone, before any of its items is checked.
+    if (!validateSizes(input)) {
+      return {
+        ok: false,
+        // Worded from the whole property's schema ("exactly 32 characters"), as the full check would.
+        issues: (validateSizes.errors ?? []).map((error) =>
+          describe(
+            {
+              ...error,
+              parentSchema: schema.properties[error.instancePath.slice(1)] as SchemaObject,
+            },
+            fields,
+          ),
+        ),
+      };
     }
     if (!validateSchema(input)) {
       return {

@@ -1,5 +1,5 @@
 import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
-import { errors, type JWTPayload, jwtVerify } from "jose";
+import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../config.js";
 import type { RefusalReason } from "../error-codes.js";
@@ -10,6 +10,7 @@ import { type Authorizer, bearerToken } from "./authorizer.js";
 import { budgetedBankTokenFetch } from "./bank-token-fetch.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
 import { createCallerKeys } from "./caller-keys.js";
+import { refuseOutOfBounds } from "./caller-token-bounds.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): { reason: RefusalReason; message: string } {
@@ -139,8 +140,9 @@ export function createBrokerAuthorizer(
     async authorize(authorization, body: CreateCustomerTokenRequest) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;
+      let header: JWTHeaderParameters;
       try {
-        ({ payload: claims } = await jwtVerify(token, keys, {
+        ({ payload: claims, protectedHeader: header } = await jwtVerify(token, keys, {
           issuer: settings.issuer,
           audience: settings.audience,
           algorithms: [...settings.algorithms],
@@ -152,6 +154,10 @@ export function createBrokerAuthorizer(
         const { reason, message } = refusal(error);
         throw refusedError(reason, message);
       }
+      const outOfBounds = refuseOutOfBounds(header, claims, settings);
+      if (outOfBounds) {
+        throw refusedError(outOfBounds.reason, outOfBounds.message);
+      }
       const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
       if (!admin) {
         const own = claims[settings.customerClaim];
@@ -161,7 +167,8 @@ export function createBrokerAuthorizer(
             `The token carries no ${settings.customerClaim} claim`,
           );
         }
-        if (own !== body.customer_guid) {
+        // Guids are hexadecimal in either case; both spellings are one customer.
+        if (own.toLowerCase() !== body.customer_guid.toLowerCase()) {
           throw refusedError(
             "customer_mismatch",
             "A token may be minted only for the caller's own customer",

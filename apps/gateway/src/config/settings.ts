@@ -127,7 +127,7 @@ export const SETTINGS = {
     mode: "both",
     example: "production",
     description:
-      "`production` turns GraphiQL and introspection off; anything else behaves as development.",
+      "`production` (in any case) turns GraphiQL and introspection off; anything else behaves as development.",
   },
   ALLOW_DEVELOPMENT_ON_NETWORK: {
     parser: oneOf(["true", "false"] as const),
@@ -404,6 +404,14 @@ export const SETTINGS = {
     mode: "broker",
     example: "30",
     description: "Clock skew allowed when checking an app token's `exp` and `nbf`.",
+  },
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: {
+    parser: integer(60, 31_536_000),
+    default: 86_400,
+    mode: "broker",
+    example: "3600",
+    description:
+      "Longest an app token may live, from `iat` (or now) to `exp` (`token_lifetime_too_long`); an `iat` ahead is refused too.",
   },
   AUTH_JWKS_COOLDOWN_MS: {
     parser: integer(0, 3_600_000),

@@ -10,10 +10,10 @@ import { CustomerTokenScopeEnum } from "./enums.js";
 export const CreateCustomerTokenInput = builder.inputType("CreateCustomerTokenInput", {
   description: "Request to mint a customer access token. The upstream's `PostCustomerToken`, in GraphQL names.",
   fields: (t) => ({
-    customerGuid: t.field({ type: "String", required: true, description: "Customer guid the access token is being generated for. Exactly 32 characters." }),
+    customerGuid: t.field({ type: "String", required: true, description: "Customer guid the access token is being generated for: 32 hexadecimal digits. Exactly 32 characters." }),
     scopes: t.field({ type: [CustomerTokenScopeEnum], required: true, description: "List of the scopes requested for the access token. At least 1 item. No item may repeat." }),
     inheritIpAllowlist: t.field({ type: "Boolean", description: "When true the customer token inherits the IP allowlist of the bank API key that creates it. Omitted or null: not sent (the upstream default is true)." }),
-    ipAllowlist: t.field({ type: ["String"], description: "Public IPv4 addresses or CIDR ranges the token is restricted to; combined with the inherited list when inheritIpAllowlist is true. Written in canonical form: dotted quads without leading zeros, an optional /prefix from 0 to 32. Each item: an IPv4 address or CIDR range in canonical form (like 34.120.17.5 or 52.94.0.0/16). Omitted or null: not sent." }),
+    ipAllowlist: t.field({ type: ["String"], description: "Public IPv4 addresses or CIDR ranges the token is restricted to; combined with the inherited list when inheritIpAllowlist is true. Written in canonical form: dotted quads without leading zeros, an optional /prefix from 0 to 32. At most 64 items. Each item: an IPv4 address or CIDR range in canonical form (like 34.120.17.5 or 52.94.0.0/16). Omitted or null: not sent." }),
   }),
 });
 

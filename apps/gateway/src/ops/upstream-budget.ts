@@ -42,8 +42,12 @@ export interface UpstreamBudget {
    * (≥ 1) until calls may go again, which a longer pause already set may extend.
    */
   pause(operation: UpstreamOperation, retryAfterSeconds: number | null): Promise<number>;
-  /** Why this replica should not get traffic (the shared store is unreachable), or `null`. */
-  notReadyBecause(): string | null;
+  /**
+   * Why this replica serves with less than it should (the shared store is
+   * unreachable: it budgets alone), or `null`. Not a reason to take it out of
+   * the balancer: a mint sent here is still served.
+   */
+  degradedBecause(): string | null;
   close(): Promise<void>;
 }
 
@@ -230,7 +234,7 @@ export function createUpstreamBudget(
       if (shared) await local.pause(operation, inForce);
       return seconds(inForce);
     },
-    notReadyBecause: () =>
+    degradedBecause: () =>
       redis && redis.status !== "ready" ? "upstream_budget_store_unreachable" : null,
     async close() {},
   };

@@ -72,9 +72,10 @@ export const POST_CUSTOMER_TOKEN_SCHEMA = {
   "properties": {
     "customer_guid": {
       "type": "string",
-      "description": "Customer guid the access token is being generated for.",
+      "description": "Customer guid the access token is being generated for: 32 hexadecimal digits.",
       "minLength": 32,
-      "maxLength": 32
+      "maxLength": 32,
+      "pattern": "^[0-9a-fA-F]{32}$"
     },
     "scopes": {
       "type": "array",
@@ -145,6 +146,7 @@ export const POST_CUSTOMER_TOKEN_SCHEMA = {
     "ip_allowlist": {
       "type": "array",
       "nullable": true,
+      "maxItems": 64,
       "description": "Public IPv4 addresses or CIDR ranges the token is restricted to;\ncombined with the inherited list when inherit_ip_allowlist is true.\nWritten in canonical form: dotted quads without leading zeros, an\noptional /prefix from 0 to 32.\n",
       "items": {
         "type": "string",
@@ -298,7 +300,15 @@ export const OAUTH_ERROR_SCHEMA = {
   "properties": {
     "error": {
       "type": "string",
-      "description": "The OAuth 2.0 error code, e.g. `invalid_client`."
+      "description": "The OAuth 2.0 error code. tokengate's modelling: the upstream documents\nthis endpoint only by example, so the codes are the token endpoint's\nstandard ones (RFC 6749 section 5.2). Any other value is free text the\ngateway never logs or forwards (it may echo a credential).\n",
+      "enum": [
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope"
+      ]
     },
     "error_description": {
       "type": "string",

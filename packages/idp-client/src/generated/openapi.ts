@@ -60,7 +60,7 @@ export interface components {
         /** @description Request to mint a customer access token. */
         PostCustomerToken: {
             /**
-             * @description Customer guid the access token is being generated for.
+             * @description Customer guid the access token is being generated for: 32 hexadecimal digits.
              * @example 7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4
              */
             customer_guid: string;
@@ -112,8 +112,14 @@ export interface components {
         };
         /** @description An OAuth 2.0 error response. */
         OAuthError: {
-            /** @description The OAuth 2.0 error code, e.g. `invalid_client`. */
-            error: string;
+            /**
+             * @description The OAuth 2.0 error code. tokengate's modelling: the upstream documents
+             *     this endpoint only by example, so the codes are the token endpoint's
+             *     standard ones (RFC 6749 section 5.2). Any other value is free text the
+             *     gateway never logs or forwards (it may echo a credential).
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
             /** @description A human-readable explanation. */
             error_description?: string;
         };
