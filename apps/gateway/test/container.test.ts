@@ -112,7 +112,13 @@ describe("the Kubernetes example", () => {
     );
     const secretFile = join(scratch, "client-secret");
     writeFileSync(secretFile, "example-secret\n");
-    const loaded = loadConfig({ ...env, IDP_CLIENT_SECRET_FILE: secretFile });
+    const keyFile = join(scratch, "token-cache-key");
+    writeFileSync(keyFile, `${"ab".repeat(32)}\n`);
+    const loaded = loadConfig({
+      ...env,
+      IDP_CLIENT_SECRET_FILE: secretFile,
+      TOKEN_CACHE_KEY_FILE: keyFile,
+    });
     if (!loaded.ok) throw new Error(loaded.problems.join("; "));
     return { env, config: loaded.config };
   }

@@ -104,6 +104,8 @@ describe("/ready: would a mint sent here now be served", () => {
       bankTokensWork = true;
       const gateway = await broker({
         REDIS_URL: redis.url,
+        // The caller limits alone; token reuse through Redis has its own tests.
+        TOKEN_REUSE: "off",
         RATE_LIMIT_MINTS_PER_MINUTE: "50",
         METRICS_PORT: "0",
       });

@@ -8,7 +8,7 @@ const PASSTHROUGH = { IDP_BASE_URL: "sandbox" };
 const BROKER = {
   IDP_BASE_URL: "sandbox",
   IDP_CLIENT_ID: "bank-client",
-  IDP_CLIENT_SECRET: "s3cr3t",
+  IDP_CLIENT_SECRET: "s3cr3t-client-secret",
   AUTH_JWKS_URL: "https://auth.example/.well-known/jwks.json",
   AUTH_ISSUER: "https://auth.example",
   AUTH_AUDIENCE: "tokengate",

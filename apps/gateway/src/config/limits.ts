@@ -67,7 +67,7 @@ export const LIMITS = {
   REDIS_HOLD_OFF_MS: {
     value: 5_000,
     description:
-      "After Redis fails a count, counts skip it for this long (a hanging Redis slows one mint per period, not every mint).",
+      "After Redis fails a count or a budget decision, that store skips it for this long (a hanging Redis slows one mint per period, not every mint).",
   },
   REDIS_COMMAND_TIMEOUT_MS: {
     value: 1_000,

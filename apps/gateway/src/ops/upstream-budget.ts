@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { LIMITS } from "../config/limits.js";
 import type { UpstreamOperation } from "../telemetry.js";
 import { throttledWarning } from "../throttled-warning.js";
 
@@ -202,15 +203,23 @@ export function createUpstreamBudget(
     "upstream budget store unreachable; budgeting on this replica only",
   );
 
+  // As for the caller limits: after a failure, a hanging Redis is not asked
+  // again for a while, so it slows one call per hold-off, not every call.
+  let storeFailedAt = Number.NEGATIVE_INFINITY;
+  const storeHeldOff = () => Date.now() - storeFailedAt < LIMITS.REDIS_HOLD_OFF_MS.value;
+
   async function decide<T>(run: (store: BudgetStore) => Promise<T>): Promise<T> {
     if (!shared) return run(local);
-    try {
-      return await run(shared);
-    } catch (error) {
-      warn({ error: (error as Error).message });
-      events.storeFailed();
-      return run(local);
+    if (!storeHeldOff()) {
+      try {
+        return await run(shared);
+      } catch (error) {
+        storeFailedAt = Date.now();
+        warn({ error: (error as Error).message });
+      }
     }
+    events.storeFailed();
+    return run(local);
   }
 
   return {
@@ -235,7 +244,9 @@ export function createUpstreamBudget(
       return seconds(inForce);
     },
     degradedBecause: () =>
-      redis && redis.status !== "ready" ? "upstream_budget_store_unreachable" : null,
+      redis && (redis.status !== "ready" || storeHeldOff())
+        ? "upstream_budget_store_unreachable"
+        : null,
     async close() {},
   };
 }

@@ -42,8 +42,6 @@ export async function scratchWorkspace(spec: string): Promise<ScratchWorkspace> 
   await mkdir(join(root, "spec"));
   await cp(spec, join(root, "spec/openapi.yaml"));
   await cp(join(repo, "tsconfig.base.json"), join(root, "tsconfig.base.json"));
-  // The gateway's generate also renders the docs' tables.
-  await cp(join(repo, "docs"), join(root, "docs"), { recursive: true });
   for (const [pkg, entries] of Object.entries(COPIED)) {
     for (const entry of entries) {
       await cp(join(repo, pkg, entry), join(root, pkg, entry), { recursive: true });
