@@ -67,9 +67,15 @@ async function twoReplicas(
   return replicas as [GatewayProcess, GatewayProcess];
 }
 
+/** Ready and sharing through Redis: until it connects, a replica serves but budgets alone (degraded). */
 async function ready(replica: { url: string }): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while ((await fetch(`${replica.url}/ready`)).status !== 200) {
+  const shared = async () => {
+    const answer = await fetch(`${replica.url}/ready`);
+    const body = (await answer.json()) as { degraded?: string };
+    return answer.status === 200 && body.degraded === undefined;
+  };
+  while (!(await shared())) {
     if (Date.now() > deadline) throw new Error("the replica never became ready");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

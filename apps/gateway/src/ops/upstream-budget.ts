@@ -214,7 +214,9 @@ export function createUpstreamBudget(
       try {
         return await run(shared);
       } catch (error) {
-        storeFailedAt = Date.now();
+        // Only a connected Redis that fails is held off: while it is not
+        // connected, commands fail at once, and it is asked again as soon as it is.
+        if (redis?.status === "ready") storeFailedAt = Date.now();
         warn({ error: (error as Error).message });
       }
     }
