@@ -5,6 +5,10 @@
  * the figures; then two replicas in broker mode sharing one Redis, their
  * rate limits exact under load. Exits 1 when a check fails. `--quick` is
  * the CI-sized run.
+ *
+ * `pnpm loadtest --budget [--quick]`: instead, two replicas and one Redis in
+ * front of an upstream that enforces a scaled per-IP limit, once with token
+ * reuse and once without (see budget-load.ts).
  */
 
 import { parseArgs } from "node:util";
@@ -16,7 +20,16 @@ import { runReplicasLoad } from "./replicas-load.js";
 import { startGateway } from "./targets.js";
 import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    budget: { type: "boolean", default: false },
+  },
+});
+if (values.budget) {
+  const { runBudgetChecks } = await import("./budget-checks.js");
+  process.exit((await runBudgetChecks(values.quick)) ? 0 : 1);
+}
 const size = values.quick
   ? { load: 600, alternate: 100, warmup: 200, replicas: 600 }
   : { load: 3_000, alternate: 500, warmup: 1_000, replicas: 3_000 };

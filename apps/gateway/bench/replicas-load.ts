@@ -72,6 +72,8 @@ export async function runReplicasLoad(
     ...brokerEnv(identity.jwksUrl),
     RATE_LIMIT_MINTS_PER_MINUTE: String(limit),
     REDIS_URL: redis.url,
+    // The caller limits alone, each mint sent: no reuse.
+    TOKEN_REUSE: "off",
   };
   const targets: Target[] = [];
   const pools: Pool[] = [];

@@ -70,7 +70,16 @@ export function startGateway(
   return startTarget(
     name,
     [...nodeArgs, ...NODE_FLAGS, GATEWAY_ENTRY],
-    { IDP_BASE_URL: upstreamUrl, NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
+    {
+      IDP_BASE_URL: upstreamUrl,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      // The bench measures each mint's way through the gateway, not the upstream
+      // budget or token reuse (budget-load.ts sets both).
+      UPSTREAM_MINT_LIMIT: "0",
+      TOKEN_REUSE: "off",
+      ...env,
+    },
     port,
   );
 }

@@ -30,6 +30,9 @@ const HEADER = `/**
  */
 `;
 
+/** Hand-written modules the generated operation imports by name; any other adds GraphQL fields. */
+const WIRED_MODULES = new Set(["policy", "reuse"]);
+
 /** The hand-written modules of an operation (its folder under `src/operations/`), by name. */
 async function ownModules(operationId: string): Promise<string[]> {
   const folder = new URL(`${operationId}/`, handWritten);
@@ -51,11 +54,12 @@ async function main(): Promise<void> {
     const own = await ownModules(operation.operationId);
     files[`operations/${operation.operationId}.ts`] = operationFile(HEADER, operation, registry, {
       hasPolicy: own.includes("policy"),
+      hasReuse: own.includes("reuse"),
     });
     imports.push(`import { ${operation.operationId} } from "./${operation.operationId}.js";`);
     names.push(operation.operationId);
     // After the generated types it extends: a module adding fields imports them.
-    for (const name of own.filter((name) => name !== "policy")) {
+    for (const name of own.filter((name) => !WIRED_MODULES.has(name))) {
       imports.push(`import "../../operations/${operation.operationId}/${name}.js";`);
     }
   }

@@ -9,6 +9,9 @@ import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
+import { createAdmission } from "./operations/admission.js";
+import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
+import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
 import type { MintLimiter } from "./rate-limit.js";
 import { SecretRegistry } from "./secrets.js";
 import { listen } from "./server.js";
@@ -51,10 +54,60 @@ async function authorizerFor(
   config: GatewayConfig,
   logger: Logger,
   telemetry: Telemetry,
+  budget: UpstreamBudget,
 ): Promise<Authorizer> {
   if (!config.broker) return passthroughAuthorizer;
   const { createBrokerAuthorizer } = await import("./auth/broker.js");
-  return createBrokerAuthorizer(config.broker, config, logger, telemetry);
+  return createBrokerAuthorizer(config.broker, config, logger, telemetry, budget);
+}
+
+/** What lives between the caller limits and the upstream: the budget and token reuse, in Redis when `REDIS_URL` is set. */
+async function upstreamGuardsFor(
+  config: GatewayConfig,
+  logger: Logger,
+  telemetry: Telemetry,
+  secrets: SecretRegistry,
+): Promise<{ budget: UpstreamBudget; reuse: TokenReuse | null; close(): void }> {
+  let redis: import("ioredis").Redis | null = null;
+  if (config.redisUrl) {
+    const { password } = new URL(config.redisUrl);
+    secrets.add(password);
+    secrets.add(decodeURIComponent(password));
+    const { connectSharedStore } = await import("./ops/redis-connection.js");
+    redis = connectSharedStore(config.redisUrl, logger, "upstream budget and token cache");
+  }
+  const { budget: limits, reuse: reuseSettings } = config.upstream;
+  const budget = createUpstreamBudget(
+    {
+      // Every upstream operation, so that a new one fails typecheck until its budget is decided.
+      limits: {
+        createCustomerToken: limits.mintLimit,
+        createBankToken: limits.tokenLimit,
+        // The upstream publishes no limit for it: not counted; its 429 still pauses it.
+        listBankApplications: 0,
+      },
+      windowSeconds: limits.windowSeconds,
+    },
+    {
+      remaining: (operation, left) => telemetry.upstreamBudgetLeft(operation, left),
+      refused: (operation) => telemetry.upstreamRateLimited(operation, "local"),
+      storeFailed: () => telemetry.sharedStoreFailed("upstream_budget"),
+    },
+    logger,
+    redis,
+  );
+  const reuse =
+    reuseSettings &&
+    createTokenReuse(
+      reuseSettings,
+      {
+        looked: (result) => telemetry.tokenReuse(result),
+        storeFailed: () => telemetry.sharedStoreFailed("token_cache"),
+      },
+      logger,
+      redis,
+    );
+  return { budget, reuse, close: () => redis?.disconnect() };
 }
 
 /** Broker mode's mint limits, unless turned off; rate-limiter-flexible and ioredis load only then. */
@@ -111,7 +164,8 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
   const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
-  const authorizer = await authorizerFor(config, logger, telemetry);
+  const guards = await upstreamGuardsFor(config, logger, telemetry, secrets);
+  const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
   const limiter = await limiterFor(config, logger, telemetry, secrets);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
@@ -128,18 +182,20 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     authorizer,
     logger,
     production: config.production,
-    secrets,
     shuttingDown: shutdown.signal,
     corsOrigins: config.corsOrigins,
     limiter,
+    admission: createAdmission(guards.budget, guards.reuse, telemetry),
     telemetry,
     telemetryPlugins: plugins,
     readiness: {
       notReadyBecause() {
         if (draining) return "draining";
         if (bankTokens && !bankTokens.hasToken()) return "no_bank_token";
-        return limiter?.notReadyBecause() ?? null;
+        // A spent budget is not a fault: this replica answers UPSTREAM_RATE_LIMITED at once.
+        return null;
       },
+      degradedBecause: () => limiter?.degradedBecause() ?? guards.budget.degradedBecause(),
     },
   });
   return {
@@ -179,6 +235,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         clearTimeout(last);
         await idp.close();
         await limiter?.close();
+        guards.close();
         await metricsServer?.close();
         if (tracing) {
           const flushed = new Promise<void>((resolve) =>

@@ -9,8 +9,10 @@ const RETRY_MS = LIMITS.BANK_TOKEN_RETRY_MS.value;
 /**
  * Broker mode's bank token, observed: every token the provider hands out is
  * registered for log scrubbing (the newest few are kept), and the gateway
- * is ready once the first one arrived. The first is fetched at start, and
- * tried again until it comes, so a replica takes traffic only when it can mint.
+ * is ready while it has a usable one. The first is fetched at start; when
+ * a fetch fails (the first, or a refresh after the token expired or the
+ * upstream refused it), the replica is unready and the token is tried again
+ * until it comes, so a replica takes traffic only when it can mint.
  */
 export function observeBankTokens(
   provider: TokenProvider,
@@ -18,6 +20,7 @@ export function observeBankTokens(
   logger: Logger,
 ): { getToken: TokenProvider; hasToken(): boolean; stop(): void } {
   let has = false;
+  let stopped = false;
   const releases: (() => void)[] = [];
   let retry: NodeJS.Timeout | undefined;
   const seen = (token: string) => {
@@ -27,17 +30,30 @@ export function observeBankTokens(
     while (releases.length > 4) releases.shift()?.();
     return token;
   };
-  const getToken: TokenProvider = Object.assign(
-    async () => seen(await provider()),
-    provider.invalidate ? { invalidate: (token: string) => provider.invalidate?.(token) } : {},
-  );
   const warm = () => {
-    Promise.resolve(getToken()).catch((error: unknown) => {
-      logger.warn({ err: error }, "no bank token yet; not ready");
+    retry = undefined;
+    Promise.resolve(getToken()).catch(() => undefined);
+  };
+  const lost = (error: unknown) => {
+    if (has || retry === undefined) logger.warn({ err: error }, "no bank token; not ready");
+    has = false;
+    if (!stopped && retry === undefined) {
       retry = setTimeout(warm, RETRY_MS);
       retry.unref();
-    });
+    }
+    throw error;
   };
+  const getToken: TokenProvider = Object.assign(
+    async () => Promise.resolve(provider()).then(seen, lost),
+    provider.invalidate ? { invalidate: (token: string) => provider.invalidate?.(token) } : {},
+  );
   warm();
-  return { getToken, hasToken: () => has, stop: () => clearTimeout(retry) };
+  return {
+    getToken,
+    hasToken: () => has,
+    stop: () => {
+      stopped = true;
+      clearTimeout(retry);
+    },
+  };
 }

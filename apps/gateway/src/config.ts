@@ -7,6 +7,10 @@ import type pino from "pino";
 import type { BrokerAuthSettings } from "./auth/broker-settings.js";
 import { readSettings } from "./config/read-settings.js";
 import type { SettingValues } from "./config/settings.js";
+import { type UpstreamConfig, upstreamFrom } from "./config/upstream.js";
+import { networkExposureProblem } from "./network-exposure.js";
+import { installed } from "./optional-dependency.js";
+import { SHORTEST_SECRET } from "./secrets.js";
 
 export interface GatewayConfig {
   port: number;
@@ -36,6 +40,10 @@ export interface GatewayConfig {
    * `OTEL_*` variables themselves from the process environment.
    */
   tracing: boolean;
+  /** `REDIS_URL`: where replicas share rate-limit counts, the upstream budget and reused tokens; `null`: each replica alone. */
+  redisUrl: string | null;
+  /** The upstream budget and token reuse. */
+  upstream: UpstreamConfig;
 }
 
 export interface ServerLimits {
@@ -96,6 +104,9 @@ function brokerFrom(
   const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
   if (!clientSecret)
     problems.push("IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required in broker mode");
+  else if (clientSecret.length < SHORTEST_SECRET)
+    // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
+    problems.push(`the client secret must be at least ${SHORTEST_SECRET} characters long`);
   return {
     clientId: values.IDP_CLIENT_ID ?? "",
     clientSecret: clientSecret ?? "",
@@ -109,6 +120,7 @@ function brokerFrom(
       adminScope: values.AUTH_ADMIN_SCOPE,
       algorithms: values.AUTH_ALGORITHMS,
       clockToleranceSeconds: values.AUTH_CLOCK_TOLERANCE_SECONDS,
+      maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
       maxIpAllowlistEntries: values.AUTH_MAX_IP_ALLOWLIST_ENTRIES,
       minIpAllowlistPrefix: values.AUTH_MIN_IP_ALLOWLIST_PREFIX,
       jwksCooldownMs: values.AUTH_JWKS_COOLDOWN_MS,
@@ -136,6 +148,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   )
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
+  const upstream = upstreamFrom(values, broker, problems);
+  // `Production` or ` production ` must not turn GraphiQL and introspection on.
+  const production = values.NODE_ENV?.trim().toLowerCase() === "production";
+  const exposure = networkExposureProblem(
+    values.HOST,
+    production,
+    values.ALLOW_DEVELOPMENT_ON_NETWORK === "true",
+  );
+  if (exposure) problems.push(exposure);
+  const tracing = tracingOn(values);
+  if (tracing && !installed("@opentelemetry/sdk-node"))
+    problems.push(
+      "OTEL_* settings turn tracing on, but the OpenTelemetry SDK is not installed: deploy with it (pnpm deploy:gateway --with-tracing <dir>)",
+    );
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -146,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       idpBaseUrl: values.IDP_BASE_URL ?? "",
       idpTimeoutMs: values.IDP_TIMEOUT_MS,
       idpConnections: values.IDP_CONNECTIONS,
-      production: values.NODE_ENV === "production",
+      production,
       logLevel: values.LOG_LEVEL,
       broker: brokerConfig,
       server: {
@@ -162,7 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
         values.METRICS_PORT === null
           ? null
           : { host: values.METRICS_HOST, port: values.METRICS_PORT },
-      tracing: tracingOn(values),
+      tracing,
+      redisUrl: values.REDIS_URL,
+      upstream,
     },
   };
 }

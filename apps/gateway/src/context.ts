@@ -1,8 +1,9 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
-import type { RequestSecrets } from "./plugins/use-request-secrets.js";
+import type { Admission } from "./operations/admission.js";
 import type { MintLimiter } from "./rate-limit.js";
+import type { SecretRegistry } from "./secrets.js";
 import type { Telemetry } from "./telemetry.js";
 
 /** What every resolver gets for one GraphQL request. */
@@ -25,10 +26,12 @@ export interface GatewayContext {
   callerGone: AbortSignal;
   /** Aborts when the drain budget is nearly spent; what is still waiting answers `SHUTTING_DOWN`. */
   shuttingDown: AbortSignal;
-  /** Secrets seen by this request (a caller's token, a minted token), scrubbed from logs by value. */
-  secrets: RequestSecrets;
+  /** Secrets seen by this request (a caller's token, a minted token), scrubbed from its own log lines. */
+  secrets: SecretRegistry;
   /** Broker mode's mint limits; `null` when off (passthrough, or `RATE_LIMIT_MINTS_PER_MINUTE=0`). */
   limiter: MintLimiter | null;
+  /** Token reuse and the upstream budget: what a call passes between the limits and the upstream. */
+  admission: Admission;
   /** Metrics and traces of the mints and upstream calls. */
   telemetry: Telemetry;
 }

@@ -25,6 +25,8 @@ export const GATEWAY_ERROR_CODES = {
   AUTH_UNAVAILABLE: "Broker mode: the keys to verify caller tokens could not be fetched.",
   RATE_LIMITED:
     "Broker mode: this caller or this customer has had its calls for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
+  UPSTREAM_RATE_LIMITED:
+    "The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the call before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again.",
   CUSTOMER_NOT_FOUND: "The upstream does not know the customer.",
   NOT_FOUND: "The upstream has nothing at what the request names (a documented 404).",
   UPSTREAM_TIMEOUT: "The upstream gave no complete answer in time.",
@@ -65,6 +67,16 @@ export const REFUSAL_REASONS = {
     meaning: "No key of the JWKS has the app token's key id (after one refetch per cooldown).",
   },
   bad_signature: { code: "UNAUTHENTICATED", meaning: "The app token's signature does not verify." },
+  token_lifetime_too_long: {
+    code: "UNAUTHENTICATED",
+    meaning:
+      "The app token lives longer than `AUTH_MAX_TOKEN_LIFETIME_SECONDS`, from `iat` (or now) to `exp`.",
+  },
+  token_issued_in_future: { code: "UNAUTHENTICATED", meaning: "The app token's `iat` is ahead." },
+  wrong_token_type: {
+    code: "UNAUTHENTICATED",
+    meaning: "The app token's header `typ` is neither `JWT` nor `at+jwt` (none is accepted).",
+  },
   keys_unavailable: {
     code: "AUTH_UNAVAILABLE",
     meaning: "The JWKS could not be fetched, so no token can be verified.",

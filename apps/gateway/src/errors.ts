@@ -8,6 +8,7 @@ import type { DocumentedErrorCodes } from "./operations/operation.js";
 
 /** What this file needs of an operation: how the caller names its fields, and its documented codes. */
 interface OperationNames {
+  readonly operationId: string;
   readonly fields: FieldMap;
   readonly fieldPath: readonly string[];
   readonly errorCodes: Readonly<Record<string, DocumentedErrorCodes>>;
@@ -45,6 +46,29 @@ export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
   });
 }
 
+/** The one message of UPSTREAM_RATE_LIMITED: nothing the upstream wrote reaches a caller. */
+const UPSTREAM_RATE_LIMITED_MESSAGE =
+  "The upstream's request budget for this gateway is spent; try again later";
+
+/**
+ * UPSTREAM_RATE_LIMITED, with `extensions.retryAfterSeconds` (a whole
+ * number, at least 1): refused by the upstream budget before anything was
+ * sent, or by the upstream itself (then with `extensions.upstream`).
+ */
+export function upstreamRateLimitedError(
+  retryAfterSeconds: number | null,
+  upstream?: UpstreamAnswer,
+): GraphQLError {
+  const code: GatewayErrorCode = "UPSTREAM_RATE_LIMITED";
+  const extensions: Record<string, unknown> = {
+    code,
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds ?? 1)),
+  };
+  if (upstream)
+    extensions.upstream = { status: upstream.status, messageCode: upstream.messageCode };
+  return createGraphQLError(UPSTREAM_RATE_LIMITED_MESSAGE, { extensions });
+}
+
 /** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`, `perPage`. */
 export function badUserInput(
   operation: OperationNames,
@@ -69,6 +93,7 @@ const BROKER_MESSAGES: Record<AnsweredKind, string> = {
   forbidden: "The upstream refused the gateway's credentials",
   not_found: "The upstream found nothing at what the request names",
   unprocessable: "The upstream could not process the request",
+  rate_limited: UPSTREAM_RATE_LIMITED_MESSAGE,
   server_error: "The upstream failed",
   unexpected_response: "The upstream answered outside its contract",
   timeout: "The upstream did not answer in time",
@@ -97,25 +122,58 @@ function safeMessageCode(messageCode: string | null): string | null {
   return messageCode !== null && /^[A-Za-z0-9_.:-]{1,64}$/.test(messageCode) ? messageCode : null;
 }
 
+/**
+ * The message code the gateway passes on, in logs and `extensions.upstream`:
+ * in broker mode only one the spec documents for the answer's status (any
+ * other is upstream free text, which may echo the bank token); in
+ * passthrough mode any well-formed one.
+ */
+function messageCodeFor(
+  error: AnsweredError,
+  mode: Mode,
+  operation: OperationNames,
+): string | null {
+  return mode === "broker"
+    ? documentedMessageCode(error, operation)
+    : safeMessageCode(error.messageCode);
+}
+
 type AnsweredError = Extract<IdpError, { status: number }>;
 
+/** The spec's entry for an answer's status (`x-tokengate-graphql-code`, generated), if it documents that status. */
+function documentedAnswer(
+  error: AnsweredError,
+  operation: OperationNames,
+): DocumentedErrorCodes | undefined {
+  const status = String(error.status);
+  return Object.hasOwn(operation.errorCodes, status) ? operation.errorCodes[status] : undefined;
+}
+
+/** The answer's message code if the spec documents it for that status, else `null`. */
+function documentedMessageCode(error: AnsweredError, operation: OperationNames): string | null {
+  const messageCodes = documentedAnswer(error, operation)?.messageCodes;
+  return messageCodes &&
+    error.messageCode !== null &&
+    Object.hasOwn(messageCodes, error.messageCode)
+    ? error.messageCode
+    : null;
+}
+
 /**
- * The spec's code for an answer (`x-tokengate-graphql-code`, generated):
- * its documented message code's, else its documented status's, else `fallback`.
+ * The spec's code for an answer: its documented message code's, else its
+ * documented status's, else `fallback`.
  */
 function documentedCode(
   error: AnsweredError,
   operation: OperationNames,
   fallback: GatewayErrorCode,
 ): GatewayErrorCode {
-  const status = String(error.status);
-  const documented = Object.hasOwn(operation.errorCodes, status)
-    ? operation.errorCodes[status]
-    : undefined;
+  const documented = documentedAnswer(error, operation);
   if (!documented) return fallback;
-  const byMessage =
-    error.messageCode === null ? undefined : documented.messageCodes[error.messageCode];
-  return byMessage ?? documented.code;
+  const messageCode = documentedMessageCode(error, operation);
+  return messageCode === null
+    ? documented.code
+    : (documented.messageCodes[messageCode] ?? documented.code);
 }
 
 /**
@@ -140,7 +198,10 @@ function codeFor(
       return documentedCode(error, operation, "UPSTREAM_BAD_RESPONSE");
     case "server_error":
       return documentedCode(error, operation, "UPSTREAM_UNAVAILABLE");
+    case "rate_limited":
+      return documentedCode(error, operation, "UPSTREAM_RATE_LIMITED");
     case "token_provider":
+      return error.rateLimit ? "UPSTREAM_RATE_LIMITED" : "UPSTREAM_UNAVAILABLE";
     case "aborted":
     case "network":
       return "UPSTREAM_UNAVAILABLE";
@@ -156,6 +217,35 @@ function codeFor(
 }
 
 type Mode = "passthrough" | "broker";
+
+/** The seconds a rate-limited outcome says to wait, if it says. */
+function waitOf(error: IdpError): number | null {
+  if (error.kind === "rate_limited") return error.retryAfterSeconds;
+  if (error.kind === "token_provider") return error.rateLimit?.retryAfterSeconds ?? null;
+  return null;
+}
+
+/**
+ * What the gateway logs about a failed upstream call: its kind, status,
+ * message code and network error code, never the upstream's free text,
+ * which may echo a credential in any form (split, encoded) that no
+ * scrubbing by value could find.
+ */
+export function upstreamFailureLog(
+  error: Exclude<IdpError, { kind: "invalid_request" }>,
+  mode: Mode,
+  operation: OperationNames,
+): Record<string, unknown> {
+  return {
+    operation: operation.operationId,
+    kind: error.kind,
+    ...("status" in error && {
+      status: error.status,
+      messageCode: messageCodeFor(error, mode, operation),
+    }),
+    ...(error.kind === "network" && { code: error.code }),
+  };
+}
 
 /**
  * One place that turns a client error into the caller's GraphQL error: the
@@ -173,8 +263,9 @@ export function idpErrorToGraphQL(
   const code = codeFor(error, mode, operation);
   const upstream =
     "status" in error
-      ? { status: error.status, messageCode: safeMessageCode(error.messageCode) }
+      ? { status: error.status, messageCode: messageCodeFor(error, mode, operation) }
       : undefined;
+  if (code === "UPSTREAM_RATE_LIMITED") return upstreamRateLimitedError(waitOf(error), upstream);
   const message =
     mode === "broker" || error.kind === "token_provider" || error.kind === "internal"
       ? BROKER_MESSAGES[error.kind]

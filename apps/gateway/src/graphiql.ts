@@ -1,11 +1,18 @@
 import type { GraphiQLOptions, GraphiQLRenderer } from "graphql-yoga";
+import { installed } from "./optional-dependency.js";
+
+/** GraphiQL is a development dependency: the deploy folder leaves it out, as production serves none. */
+export const GRAPHIQL_INSTALLED = installed("@graphql-yoga/render-graphiql");
+
+/** The customer of GraphiQL's example (and of `pnpm dev:broker`'s caller token). */
+export const EXAMPLE_CUSTOMER_GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
 
 /** What GraphiQL opens with: a ready mint that works against the Prism mock of `pnpm dev`. */
 export const EXAMPLE_OPERATION = `# Mints a customer token. The bank token goes in the Authorization header (see Headers below).
 mutation Mint {
   createCustomerToken(
     input: {
-      customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4"
+      customerGuid: "${EXAMPLE_CUSTOMER_GUID}"
       scopes: [CUSTOMERS_READ, ACCOUNTS_READ]
     }
   ) {

@@ -24,10 +24,30 @@ export const REDACTED_PATHS = [
   "*.client_secret",
 ];
 
+/** Each request logger's own secrets (its caller's token, its minted token). */
+const requestSecrets = new WeakMap<Logger, SecretRegistry>();
+
+/**
+ * The logger for one request's lines, bound to its id: its lines are
+ * scrubbed of `secrets` too, and no other line is, so a caller's token can
+ * never redact (or break) another request's lines.
+ */
+export function requestLogger(
+  logger: Logger,
+  bindings: Record<string, string>,
+  secrets: SecretRegistry,
+): Logger {
+  const child = logger.child(bindings);
+  requestSecrets.set(child, secrets);
+  return child;
+}
+
 /**
  * The gateway's logger. Known paths are censored; with `secrets`, every
- * line is also scrubbed of each secret in play, by value, wherever it
- * appears (an upstream that echoes a token into its error text).
+ * value logged is also scrubbed of each of the gateway's own secrets in
+ * play, by value and in every encoded form, before the line is serialized
+ * (an upstream that echoes a credential into its error text). A request
+ * logger's lines are scrubbed of that request's secrets too.
  */
 export function createLogger(
   level: pino.LevelWithSilent,
@@ -39,7 +59,18 @@ export function createLogger(
       level,
       base: { service: "tokengate-gateway" },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
-      ...(secrets && { hooks: { streamWrite: (line: string) => secrets.scrub(line) } }),
+      ...(secrets && {
+        hooks: {
+          logMethod(this: Logger, args: Parameters<pino.LogFn>, method: pino.LogFn) {
+            const own = requestSecrets.get(this);
+            const scrub = (value: unknown) => {
+              const global = secrets.scrubValue(value);
+              return own ? own.scrubValue(global) : global;
+            };
+            return method.apply(this, args.map(scrub) as Parameters<pino.LogFn>);
+          },
+        },
+      }),
     },
     destination,
   );

@@ -68,6 +68,30 @@ export function createMetrics(): GatewayMetrics {
     help: "Rate-limit checks the shared store (Redis) failed, answered from this replica's own counters instead.",
     registers: [registry],
   });
+  const budgetLeft = new Gauge({
+    name: "tokengate_upstream_budget_remaining",
+    help: "Upstream calls the budget still allows in its current window, by operation (as last decided on this replica).",
+    labelNames: ["operation"],
+    registers: [registry],
+  });
+  const upstreamLimited = new Counter({
+    name: "tokengate_upstream_rate_limited_total",
+    help: "Upstream calls refused for the upstream's rate, by operation and source: local (the budget, nothing sent) or upstream (a 429).",
+    labelNames: ["operation", "source"],
+    registers: [registry],
+  });
+  const reuse = new Counter({
+    name: "tokengate_token_reuse_total",
+    help: "Mints by how their token came: hit (reused from the cache), shared (an identical mint in flight), miss (minted).",
+    labelNames: ["result"],
+    registers: [registry],
+  });
+  const sharedStoreErrors = new Counter({
+    name: "tokengate_shared_store_errors_total",
+    help: "Operations a shared store (Redis) failed, by store; the replica went on without it.",
+    labelNames: ["store"],
+    registers: [registry],
+  });
   const inFlight = new Gauge({
     name: "tokengate_http_requests_in_flight",
     help: "HTTP requests the gateway is answering right now.",
@@ -87,7 +111,12 @@ export function createMetrics(): GatewayMetrics {
   }
   for (const result of ["ok", "error"]) refreshes.inc({ result }, 0);
   for (const reason of CONNECTION_REFUSALS) refusedConnections.inc({ reason }, 0);
-  for (const operation of UPSTREAM_OPERATIONS) upstream.zero({ operation, status_class: "2xx" });
+  for (const operation of UPSTREAM_OPERATIONS) {
+    upstream.zero({ operation, status_class: "2xx" });
+    for (const source of ["local", "upstream"]) upstreamLimited.inc({ operation, source }, 0);
+  }
+  for (const result of ["hit", "shared", "miss"]) reuse.inc({ result }, 0);
+  for (const store of ["upstream_budget", "token_cache"]) sharedStoreErrors.inc({ store }, 0);
 
   return {
     registry,
@@ -107,6 +136,11 @@ export function createMetrics(): GatewayMetrics {
       bankTokenFetched: (result) => refreshes.inc({ result }),
       rateLimited: () => rateLimited.inc(),
       rateLimitStoreFailed: () => storeErrors.inc(),
+      upstreamBudgetLeft: (operation, left) => budgetLeft.set({ operation }, left),
+      upstreamRateLimited: (operation, source) => upstreamLimited.inc({ operation, source }),
+      tokenReuse: (result) => reuse.inc({ result }),
+      answerReused: () => undefined,
+      sharedStoreFailed: (store) => sharedStoreErrors.inc({ store }),
       requestStarted: () => inFlight.inc(),
       requestEnded: () => inFlight.dec(),
       connectionRefused: (reason) => refusedConnections.inc({ reason }),

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { Redis, ReplyError } from "ioredis";
 import type { Logger } from "pino";
 import {
   type RateLimiterAbstract,
@@ -16,12 +16,21 @@ import { throttledWarning } from "./throttled-warning.js";
 export interface MintLimiter {
   /** Counts one call; throws RATE_LIMITED (nothing is sent then) when the caller or the customer (if any) is over. */
   check(caller: string, customerGuid: string | null): Promise<void>;
-  /** Why this replica should not get traffic (the shared store is configured but unreachable), or `null`. */
-  notReadyBecause(): string | null;
+  /**
+   * Why this replica's limits are weaker than configured (the shared store
+   * is configured but failing, so each replica counts on its own), or
+   * `null`. Not a reason to take the replica out: its calls are served.
+   */
+  degradedBecause(): string | null;
   close(): Promise<void>;
 }
 
 const WINDOW_SECONDS = LIMITS.RATE_LIMIT_WINDOW_SECONDS.value;
+/**
+ * After the store fails a check, checks skip it for this long: a hanging
+ * Redis costs one mint a command timeout per period, not every mint.
+ */
+const STORE_HOLD_OFF_MS = LIMITS.REDIS_HOLD_OFF_MS.value;
 
 interface Counters {
   caller: RateLimiterAbstract;
@@ -48,15 +57,49 @@ function redisCounters(redis: Redis, points: number): Counters {
   return { caller: counter("caller"), customer: counter("customer") };
 }
 
-/** Milliseconds until `key` may mint again, or `null` when this mint is allowed; store failures throw. */
+/**
+ * A count the store answered that this limiter could not have written (a
+ * string, a negative or fractional count, a key without its window's
+ * expiry, another type): a store failure, never a pass.
+ */
+class NotACountError extends Error {
+  override readonly name = "NotACountError";
+}
+
+/** Whether an answer is a count this limiter wrote: at least the point just spent, expiring within its window. */
+function isCount(res: RateLimiterRes): boolean {
+  return (
+    Number.isSafeInteger(res.consumedPoints) &&
+    res.consumedPoints >= 1 &&
+    res.msBeforeNext > 0 &&
+    res.msBeforeNext <= WINDOW_SECONDS * 1_000
+  );
+}
+
+/**
+ * Milliseconds until `key` may mint again, or `null` when this mint is
+ * allowed; store failures throw, and so does a count that is not one (the
+ * key is then deleted, so the next window starts from a real count).
+ */
 async function consume(counter: RateLimiterAbstract, key: string): Promise<number | null> {
+  let res: RateLimiterRes;
+  let allowed = true;
   try {
-    await counter.consume(key);
-    return null;
+    res = await counter.consume(key);
   } catch (refusal) {
-    if (refusal instanceof RateLimiterRes) return refusal.msBeforeNext;
-    throw refusal;
+    if (!(refusal instanceof RateLimiterRes)) {
+      // Redis ran the command and refused the value (WRONGTYPE, not an integer).
+      if (refusal instanceof ReplyError) await counter.delete(key).catch(() => undefined);
+      throw refusal;
+    }
+    res = refusal;
+    allowed = false;
   }
+  if (!isCount(res)) {
+    await counter.delete(key).catch(() => undefined);
+    throw new NotACountError(`the count of ${counter.keyPrefix}:${key} is not a count`);
+  }
+  return allowed ? null : res.msBeforeNext;
 }
 
 /**
@@ -66,9 +109,11 @@ async function consume(counter: RateLimiterAbstract, key: string): Promise<numbe
  *
  * When Redis fails a check, the check is answered from this replica's own
  * in-memory counters (fail open to a per-replica limit, not to none), with
- * a throttled warning and `tokengate_rate_limit_store_errors_total`, and
- * `/ready` answers 503 until Redis is back. With N replicas a caller can
- * then reach N times the limit, never more.
+ * a throttled warning and `tokengate_rate_limit_store_errors_total` (one
+ * per mint counted here), and `/ready` says `degraded` (still 200: mints
+ * are served). After a failure, checks skip Redis for `STORE_HOLD_OFF_MS`,
+ * so a hanging Redis slows one mint per period, not all. With N replicas a
+ * caller can then reach N times the limit, never more.
  */
 export function createMintLimiter(
   settings: RateLimitSettings,
@@ -96,30 +141,40 @@ export function createMintLimiter(
     shared = redisCounters(redis, settings.mintsPerMinute);
   }
 
-  async function waitFor(kind: keyof Counters, key: string): Promise<number | null> {
-    if (!shared) return consume(local[kind], key);
-    try {
-      return await consume(shared[kind], key);
-    } catch (error) {
-      warn({ error: (error as Error).message });
-      telemetry.rateLimitStoreFailed();
-      return consume(local[kind], key);
+  let storeFailedAt = Number.NEGATIVE_INFINITY;
+  const storeHeldOff = () => Date.now() - storeFailedAt < STORE_HOLD_OFF_MS;
+  const counted = (counters: Counters, caller: string, customer: string | null) =>
+    Promise.all([
+      consume(counters.caller, caller),
+      customer === null ? null : consume(counters.customer, customer),
+    ]);
+
+  /** Both waits from the shared store, or, while it fails, from this replica's counters (reported once per mint). */
+  async function waitsFor(caller: string, customer: string | null): Promise<(number | null)[]> {
+    if (!shared) return counted(local, caller, customer);
+    if (!storeHeldOff()) {
+      try {
+        return await counted(shared, caller, customer);
+      } catch (error) {
+        storeFailedAt = Date.now();
+        warn({ error: (error as Error).message });
+      }
     }
+    telemetry.rateLimitStoreFailed();
+    return counted(local, caller, customer);
   }
 
   return {
     async check(caller, customerGuid) {
-      const waits = await Promise.all([
-        waitFor("caller", caller),
-        customerGuid === null ? null : waitFor("customer", customerGuid),
-      ]);
+      // Guids are hexadecimal in either case; both spellings are one customer.
+      const waits = await waitsFor(caller, customerGuid?.toLowerCase() ?? null);
       const refused = waits.filter((wait): wait is number => wait !== null);
       if (refused.length === 0) return;
       telemetry.rateLimited();
       throw rateLimitedError(Math.max(1, Math.ceil(Math.max(...refused) / 1_000)));
     },
-    notReadyBecause: () =>
-      redis && redis.status !== "ready" ? "rate_limit_store_unreachable" : null,
+    degradedBecause: () =>
+      redis && (redis.status !== "ready" || storeHeldOff()) ? "rate_limit_store_unreachable" : null,
     async close() {
       redis?.disconnect();
     },

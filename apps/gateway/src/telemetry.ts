@@ -38,6 +38,16 @@ export interface Telemetry {
   rateLimited(): void;
   /** The shared rate-limit store failed a check, which fell back to this replica's own counters. */
   rateLimitStoreFailed(): void;
+  /** Upstream calls of `operation` the budget still allows in its current window. */
+  upstreamBudgetLeft(operation: UpstreamOperation, left: number): void;
+  /** A call of `operation` refused for the upstream's rate: by the budget here (`local`), or a 429 (`upstream`). */
+  upstreamRateLimited(operation: UpstreamOperation, source: "local" | "upstream"): void;
+  /** How a mint's token came: reused from the cache (`hit`), shared with an identical mint in flight (`shared`), or minted (`miss`). */
+  tokenReuse(result: "hit" | "shared" | "miss"): void;
+  /** Whether the token a mint answered with was reused. */
+  answerReused(reused: boolean): void;
+  /** A shared store (the upstream budget's, the token cache's) failed; this replica went on without it. */
+  sharedStoreFailed(store: "upstream_budget" | "token_cache"): void;
   /** The HTTP server took a request (any route, refused or not); `requestEnded` follows exactly once. */
   requestStarted(): void;
   /** A request's answer was written, or its connection closed before it could be. */
@@ -55,6 +65,11 @@ export const noTelemetry: Telemetry = {
   bankTokenFetched: () => undefined,
   rateLimited: () => undefined,
   rateLimitStoreFailed: () => undefined,
+  upstreamBudgetLeft: () => undefined,
+  upstreamRateLimited: () => undefined,
+  tokenReuse: () => undefined,
+  answerReused: () => undefined,
+  sharedStoreFailed: () => undefined,
   requestStarted: () => undefined,
   requestEnded: () => undefined,
   connectionRefused: () => undefined,
@@ -85,6 +100,21 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
     },
     rateLimitStoreFailed: () => {
       for (const part of parts) part.rateLimitStoreFailed();
+    },
+    upstreamBudgetLeft: (operation, left) => {
+      for (const part of parts) part.upstreamBudgetLeft(operation, left);
+    },
+    upstreamRateLimited: (operation, source) => {
+      for (const part of parts) part.upstreamRateLimited(operation, source);
+    },
+    tokenReuse: (result) => {
+      for (const part of parts) part.tokenReuse(result);
+    },
+    answerReused: (reused) => {
+      for (const part of parts) part.answerReused(reused);
+    },
+    sharedStoreFailed: (store) => {
+      for (const part of parts) part.sharedStoreFailed(store);
     },
     requestStarted: () => {
       for (const part of parts) part.requestStarted();

@@ -122,7 +122,13 @@ export function startTracing(idpBaseUrl: string): Tracing {
   sdk.start();
   const tracer = trace.getTracer("tokengate-gateway");
   return {
-    telemetry: { ...noTelemetry, upstreamCall: clientSpans(tracer, new URL(idpBaseUrl)) },
+    telemetry: {
+      ...noTelemetry,
+      upstreamCall: clientSpans(tracer, new URL(idpBaseUrl)),
+      // On the operation's server span; with several mints in one document, the last one's.
+      answerReused: (reused) =>
+        trace.getActiveSpan()?.setAttribute("tokengate.mint.reused", reused),
+    },
     plugin: useTracing(tracer),
     shutdown: () => sdk.shutdown(),
   };

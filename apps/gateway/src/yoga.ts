@@ -9,7 +9,9 @@ import {
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
-import { GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { GRAPHIQL_INSTALLED, GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
+import { requestLogger } from "./logger.js";
+import type { Admission } from "./operations/admission.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
@@ -17,10 +19,9 @@ import { useCors } from "./plugins/use-cors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
-import { useRequestSecrets } from "./plugins/use-request-secrets.js";
 import type { MintLimiter } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
-import type { SecretRegistry } from "./secrets.js";
+import { SecretRegistry } from "./secrets.js";
 import type { Telemetry } from "./telemetry.js";
 import { yogaLogger } from "./yoga-logger.js";
 
@@ -30,8 +31,6 @@ export interface YogaOptions {
   logger: Logger;
   /** GraphiQL, introspection and suggestions off. */
   production: boolean;
-  /** Log lines are scrubbed of these by value. */
-  secrets: SecretRegistry;
   /** What `/ready` answers. */
   readiness: Readiness;
   /** Aborted when the drain budget is nearly spent. */
@@ -40,6 +39,8 @@ export interface YogaOptions {
   corsOrigins: readonly string[];
   /** Broker mode's mint limits, or `null`. */
   limiter: MintLimiter | null;
+  /** Token reuse and the upstream budget, between the limits and the call. */
+  admission: Admission;
   /** Where mints and upstream calls are reported. */
   telemetry: Telemetry;
   /** The metrics and tracing plugins that are on, run before every other. */
@@ -53,13 +54,13 @@ export interface YogaOptions {
  * the authorizer from one auth mode.
  */
 export function createYogaServer(options: YogaOptions): Gateway {
-  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry } = options;
-  const requestSecrets = useRequestSecrets(options.secrets);
+  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry, admission } =
+    options;
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
     landingPage: false,
-    graphiql: production ? false : GRAPHIQL_OPTIONS,
+    graphiql: production || !GRAPHIQL_INSTALLED ? false : GRAPHIQL_OPTIONS,
     renderGraphiQL,
     // yoga's default reflects any Origin with credentials allowed; useCors
     // serves the configured origins only.
@@ -70,7 +71,6 @@ export function createYogaServer(options: YogaOptions): Gateway {
       useBodyPolicy(),
       useReadiness(options.readiness),
       useRequestId(),
-      requestSecrets.plugin,
       useErrorCodes(),
       useBoundedErrors({ production }),
       ...hardeningPlugins(production),
@@ -91,7 +91,8 @@ export function createYogaServer(options: YogaOptions): Gateway {
     context: ({ request }): GatewayContext => {
       const requestId = requestIdOf(request);
       const authorization = request.headers.get("authorization");
-      const secrets = requestSecrets.secretsOf(request);
+      // This request's own lines are scrubbed of these; no other line is.
+      const secrets = new SecretRegistry();
       secrets.add(authorization?.replace(/^\S+\s+/, ""));
       let log: Logger | undefined;
       return {
@@ -103,10 +104,11 @@ export function createYogaServer(options: YogaOptions): Gateway {
         shuttingDown,
         secrets,
         limiter,
+        admission,
         telemetry,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
-          log ??= logger.child({ requestId });
+          log ??= requestLogger(logger, { requestId }, secrets);
           return log;
         },
       };

@@ -381,6 +381,36 @@ describe("broker mode's key endpoint", () => {
     }
   });
 
+  it("keeps verifying known keys from the last good key set while a refetch for an unknown key fails", async () => {
+    const upstream = await startRecordingPrism();
+    const gateway = await startGateway(upstream.url, {
+      ...brokerEnv(),
+      AUTH_JWKS_COOLDOWN_MS: "1500",
+    });
+    const known = bearer(await callerToken(key, { customer_guid: GUID }));
+    expect((await mint(gateway, READ, known)).body.errors).toBeUndefined();
+    // Past the cooldown an unknown key id makes the gateway refetch, and that refetch fails.
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    jwks.setHandler((_request, response) => response.writeHead(503).end());
+    try {
+      const stranger = await newSigningKey("key-not-yet-published");
+      const unknown = await mint(
+        gateway,
+        READ,
+        bearer(await callerToken(stranger, { customer_guid: GUID })),
+      );
+      expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
+        code: "AUTH_UNAVAILABLE",
+        reason: "keys_unavailable",
+      });
+      for (let i = 0; i < 5; i += 1) {
+        expect((await mint(gateway, READ, known)).body.errors).toBeUndefined();
+      }
+    } finally {
+      jwks.publish([key]);
+    }
+  });
+
   it("refetches at most once per cooldown for tokens with unknown key ids", async () => {
     const upstream = await startRecordingPrism();
     const gateway = await startGateway(upstream.url, {

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/index.js";
 
@@ -25,6 +29,12 @@ describe("loadConfig", () => {
         corsOrigins: [],
         metrics: null,
         tracing: false,
+        redisUrl: null,
+        upstream: {
+          // The spec's published limits (x-tokengate-rate-limit); reuse off in passthrough.
+          budget: { mintLimit: 200, tokenLimit: 20, windowSeconds: 300 },
+          reuse: null,
+        },
       },
     });
   });
@@ -145,7 +155,7 @@ describe("loadConfig in broker mode", () => {
   const BROKER = {
     IDP_BASE_URL: "sandbox",
     IDP_CLIENT_ID: "bank-client",
-    IDP_CLIENT_SECRET: "s3cr3t",
+    IDP_CLIENT_SECRET: "s3cr3t-c1ient",
     AUTH_JWKS_URL: "https://auth.example/.well-known/jwks.json",
     AUTH_ISSUER: "https://auth.example/",
     AUTH_AUDIENCE: "tokengate",
@@ -155,7 +165,7 @@ describe("loadConfig in broker mode", () => {
     const result = loadConfig(BROKER);
     expect(result.ok && result.config.broker).toMatchObject({
       clientId: "bank-client",
-      clientSecret: "s3cr3t",
+      clientSecret: "s3cr3t-c1ient",
       tokenScopes: ["customers:read", "customers:write"],
       auth: { customerClaim: "customer_guid", adminScope: null, algorithms: ["RS256", "ES256"] },
     });
@@ -173,6 +183,7 @@ describe("loadConfig in broker mode", () => {
       ...BROKER,
       RATE_LIMIT_MINTS_PER_MINUTE: "0",
       REDIS_URL: "rediss://:pa55word@redis.internal:6380/2",
+      TOKEN_REUSE: "off",
     });
     expect(result.ok && result.config.broker?.rateLimit).toEqual({
       mintsPerMinute: 0,
@@ -184,7 +195,7 @@ describe("loadConfig in broker mode", () => {
     const result = loadConfig({
       IDP_BASE_URL: "sandbox",
       IDP_CLIENT_ID: "bank-client",
-      IDP_CLIENT_SECRET: "s3cr3t",
+      IDP_CLIENT_SECRET: "s3cr3t-c1ient",
     });
     expect(result.ok ? [] : result.problems).toEqual([
       "AUTH_JWKS_URL is required in broker mode",
@@ -199,6 +210,11 @@ describe("loadConfig in broker mode", () => {
       "an unreadable secret file",
       { ...BROKER, IDP_CLIENT_SECRET: "", IDP_CLIENT_SECRET_FILE: "/nonexistent/secret" },
       /IDP_CLIENT_SECRET_FILE could not be read \(ENOENT\)/,
+    ],
+    [
+      "a client secret too short to be scrubbed from logs",
+      { ...BROKER, IDP_CLIENT_SECRET: "shh1234" },
+      /the client secret must be at least 8 characters long/,
     ],
     [
       "both a client secret and a secret file",
@@ -247,7 +263,7 @@ describe("loadConfig in broker mode", () => {
         RATE_LIMIT_MINTS_PER_MINUTE: "10",
         REDIS_URL: "redis://127.0.0.1",
       },
-      /RATE_LIMIT_MINTS_PER_MINUTE, REDIS_URL need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
+      /RATE_LIMIT_MINTS_PER_MINUTE need IDP_CLIENT_ID and IDP_CLIENT_SECRET/,
     ],
     [
       "auth settings without client credentials",
@@ -261,11 +277,60 @@ describe("loadConfig in broker mode", () => {
 
   it("never puts the secret in a problem message", () => {
     const result = loadConfig({ ...BROKER, AUTH_ISSUER: "" });
-    expect(result.ok ? "" : result.problems.join("\n")).not.toContain("s3cr3t");
+    expect(result.ok ? "" : result.problems.join("\n")).not.toContain("s3cr3t-c1ient");
   });
 
   it("never puts a Redis password in a problem message", () => {
     const result = loadConfig({ ...BROKER, REDIS_URL: "redis//:pa55word@redis.internal" });
     expect(result.ok ? "" : result.problems.join("\n")).not.toContain("pa55word");
+  });
+});
+
+describe("loadConfig's robustness", () => {
+  const BROKER = {
+    IDP_BASE_URL: "sandbox",
+    IDP_CLIENT_ID: "bank-client",
+    AUTH_JWKS_URL: "https://auth.example/.well-known/jwks.json",
+    AUTH_ISSUER: "https://auth.example/",
+    AUTH_AUDIENCE: "tokengate",
+  };
+  const secretFile = (mode: number) => {
+    const file = join(mkdtempSync(join(tmpdir(), "tokengate-config-")), "secret");
+    writeFileSync(file, "file-secret-1234\n", { mode });
+    chmodSync(file, mode);
+    return file;
+  };
+
+  it.each(["production", "Production", "PRODUCTION", " production "])(
+    "treats NODE_ENV=%j as production (GraphiQL and introspection off)",
+    (value) => {
+      const result = loadConfig({ IDP_BASE_URL: "sandbox", NODE_ENV: value });
+      expect(result.ok && result.config.production).toBe(true);
+    },
+  );
+
+  it("refuses a secret file that is a FIFO at once, instead of hanging start-up", () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), "tokengate-config-")), "secret.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = loadConfig({ ...BROKER, IDP_CLIENT_SECRET_FILE: fifo });
+    expect(result.ok ? "" : result.problems.join("\n")).toContain(
+      "IDP_CLIENT_SECRET_FILE must name a regular file",
+    );
+  });
+
+  it("reads a secret file without the newlines that end it", () => {
+    const result = loadConfig({ ...BROKER, IDP_CLIENT_SECRET_FILE: secretFile(0o600) });
+    expect(result.ok && result.config.broker?.clientSecret).toBe("file-secret-1234");
+  });
+
+  it("refuses a Redis password with a bare % by name, instead of crashing at start", () => {
+    const result = loadConfig({
+      ...BROKER,
+      IDP_CLIENT_SECRET: "s3cr3t-c1ient",
+      REDIS_URL: "redis://:pass%word@redis.internal:6379",
+    });
+    const problems = result.ok ? "" : result.problems.join("\n");
+    expect(problems).toContain("REDIS_URL's password must be URL-encoded");
+    expect(problems).not.toContain("pass%word");
   });
 });

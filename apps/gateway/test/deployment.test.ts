@@ -5,14 +5,14 @@ import { NODE_FLAGS } from "../src/node-flags.js";
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 
 describe("the deployment command", () => {
-  it("carries the gateway's V8 flags in the operations page and the start script", () => {
+  it("carries the gateway's V8 flags in the docs and the start script", () => {
     const flags = NODE_FLAGS.join(" ");
-    const readmeCommands = read("../../../docs/operations.md").match(
-      /^.*node .*apps\/gateway\/dist\/main\.js$/gm,
-    );
-    expect(readmeCommands).not.toBeNull();
-    for (const command of readmeCommands ?? [])
-      expect(command).toContain(`node ${flags} apps/gateway/dist/main.js`);
+    for (const page of ["operations.md", "deployment.md"]) {
+      const commands = read(`../../../docs/${page}`).match(/^.*\bnode .*dist\/main\.js$/gm);
+      expect(commands, page).not.toBeNull();
+      for (const command of commands ?? [])
+        expect(command).toMatch(new RegExp(`node ${flags} (apps/gateway/)?dist/main\\.js$`));
+    }
     const { scripts } = JSON.parse(read("../package.json")) as { scripts: Record<string, string> };
     expect(scripts.start).toBe(`node ${flags} dist/main.js`);
   });

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { freePort } from "@tokengate/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { EXAMPLE_HEADERS, EXAMPLE_OPERATION } from "../src/graphiql.js";
+import { guidForStatus } from "../scripts/dev-error-picker.js";
+import { EXAMPLE_CUSTOMER_GUID, EXAMPLE_HEADERS, EXAMPLE_OPERATION } from "../src/graphiql.js";
 
 const gatewayDir = new URL("..", import.meta.url).pathname;
 
@@ -32,7 +33,7 @@ describe("pnpm dev, as a newcomer runs it", () => {
       dev.once("exit", (code, signal) => resolve(code ?? signal)),
     );
 
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 90_000;
     let url: string | undefined;
     while (!url && Date.now() < deadline && dev.exitCode === null) {
       url = output.match(/GraphiQL: (http:\/\/localhost:\d+\/graphql)/)?.[1];
@@ -51,12 +52,35 @@ describe("pnpm dev, as a newcomer runs it", () => {
     }).then((response) => response.json() as Promise<{ data?: { createCustomerToken?: unknown } }>);
     expect(minted.data?.createCustomerToken).toMatchObject({ tokenType: "Bearer" });
 
+    // A customer GUID of zeros ending in a status reaches that documented upstream answer.
+    const codes: Record<string, unknown> = {};
+    for (const status of [401, 403, 422]) {
+      const refused = await fetch(url ?? "", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: EXAMPLE_HEADERS.Authorization,
+        },
+        body: JSON.stringify({
+          query: EXAMPLE_OPERATION.replace(EXAMPLE_CUSTOMER_GUID, guidForStatus(status)),
+        }),
+      }).then(
+        (response) => response.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>,
+      );
+      codes[status] = refused.errors?.[0]?.extensions?.code;
+    }
+    expect(codes).toEqual({
+      401: "UNAUTHENTICATED",
+      403: "FORBIDDEN",
+      422: "CUSTOMER_NOT_FOUND",
+    });
+
     process.kill(-pid, "SIGINT");
     expect(await exit).toBe(0);
     expect(output).not.toMatch(/ELIFECYCLE|Force killing|Error/);
     // Prism went with it.
     await expect(fetch(`http://127.0.0.1:${prismPort}/`)).rejects.toThrow();
-  }, 60_000);
+  }, 150_000);
 
   it("runs the root script through exec, so pnpm's shell cannot turn Ctrl-C into ELIFECYCLE", () => {
     const root = JSON.parse(

@@ -3,7 +3,8 @@ import { getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
-import { SecretRegistry } from "../src/secrets.js";
+import { createAdmission } from "../src/operations/admission.js";
+import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
 import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
 import {
@@ -87,11 +88,24 @@ describe("unexpected errors", () => {
       authorizer: passthroughAuthorizer,
       logger: createLogger("debug", sink),
       production: false,
-      secrets: new SecretRegistry(),
-      readiness: { notReadyBecause: () => null },
+      readiness: { notReadyBecause: () => null, degradedBecause: () => null },
       shuttingDown: new AbortController().signal,
       corsOrigins: [],
       limiter: null,
+      // Nothing counted, nothing reused: the call itself throws.
+      admission: createAdmission(
+        createUpstreamBudget(
+          {
+            limits: { createCustomerToken: 0, createBankToken: 0, listBankApplications: 0 },
+            windowSeconds: 1,
+          },
+          { remaining: () => undefined, refused: () => undefined, storeFailed: () => undefined },
+          createLogger("silent"),
+          null,
+        ),
+        null,
+        noTelemetry,
+      ),
       telemetry: noTelemetry,
       telemetryPlugins: [],
     });

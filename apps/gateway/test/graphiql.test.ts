@@ -1,44 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prismUrl } from "@tokengate/testkit/vitest";
-import { chromium } from "playwright-core";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXAMPLE_HEADERS } from "../src/graphiql.js";
+import { launchChromium } from "./support/browser.js";
 import { runGateway } from "./support/process.js";
 
-/** Debian's Chromium (`.ci/run` installs it); a browser is never downloaded. */
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** Git-ignored; the screenshot is kept for a person to look at. */
 const RESULTS_DIR = fileURLToPath(new URL("../test-results/", import.meta.url));
 
 describe("GraphiQL as served in development", () => {
   it("renders with no request leaving the gateway's origin and mints with the ready example", async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
     const gateway = await runGateway({ IDP_BASE_URL: prismUrl() }).ready;
     const origin = new URL(gateway.url).origin;
 
-    const profile = mkdtempSync(join(tmpdir(), "tokengate-chromium-"));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    onTestFinished(async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    });
+    const browser = await launchChromium();
 
     // Every request the page makes is seen here; one to another host is refused and fails the test.
     const elsewhere = new Set<string>();

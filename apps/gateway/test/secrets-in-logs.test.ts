@@ -38,7 +38,8 @@ const FAULTS: Record<string, (response: ServerResponse) => void> = {
   silent: () => undefined,
 };
 
-const guidFor = (name: string) => name.padEnd(32, "0");
+/** A guid naming the fault: the name's bytes in hexadecimal, padded. */
+const guidFor = (name: string) => Buffer.from(name).toString("hex").padEnd(32, "0");
 
 let upstream: FaultServer;
 beforeAll(async () => {

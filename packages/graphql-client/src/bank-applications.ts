@@ -1,9 +1,9 @@
-import { print } from "@0no-co/graphql.web";
+import { parse, print } from "@0no-co/graphql.web";
 import type { ResultOf, VariablesOf } from "gql.tada";
-import { graphql } from "./graphql.js";
+import type { ListBankApplicationsDocument } from "./document-types.js";
 
-/** List the bank's OAuth2 applications and read back every field of `BankApplicationList`. */
-export const ListBankApplications = graphql(`
+/** The operation's text: its literal type is what gql.tada infers the document's types from. */
+export const LIST_BANK_APPLICATIONS_SOURCE = `
   query ListBankApplications($page: Int, $perPage: Int, $bankGuid: String) {
     bankApplications(page: $page, perPage: $perPage, bankGuid: $bankGuid) {
       total
@@ -18,7 +18,12 @@ export const ListBankApplications = graphql(`
       }
     }
   }
-`);
+`;
+
+/** List the bank's OAuth2 applications and read back every field of `BankApplicationList`. */
+export const ListBankApplications: ListBankApplicationsDocument = parse(
+  LIST_BANK_APPLICATIONS_SOURCE,
+);
 
 /** The document as sent, printed once. */
 export const LIST_BANK_APPLICATIONS_QUERY = print(ListBankApplications);

@@ -20,7 +20,7 @@ export {
   isGatewayErrorCode,
   type UpstreamAnswer,
 } from "./errors.js";
-export { type CustomerTokenScope, graphql } from "./graphql.js";
+export type { CustomerTokenScope, GatewayGraphQL, GatewayGraphQLSetup } from "./graphql.js";
 export {
   type CustomerToken,
   MintCustomerToken,

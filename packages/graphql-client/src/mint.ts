@@ -1,9 +1,9 @@
-import { print } from "@0no-co/graphql.web";
+import { parse, print } from "@0no-co/graphql.web";
 import type { ResultOf, VariablesOf } from "gql.tada";
-import { graphql } from "./graphql.js";
+import type { MintDocument } from "./document-types.js";
 
-/** The one operation: mint a token and read back every field of `CustomerToken`. */
-export const MintCustomerToken = graphql(`
+/** The operation's text: its literal type is what gql.tada infers the document's types from. */
+export const MINT_SOURCE = `
   mutation MintCustomerToken($input: CreateCustomerTokenInput!) {
     createCustomerToken(input: $input) {
       accessToken
@@ -12,9 +12,13 @@ export const MintCustomerToken = graphql(`
       customerGuid
       scopes
       grantedScopes
+      reused
     }
   }
-`);
+`;
+
+/** The one operation: mint a token and read back every field of `CustomerToken`. */
+export const MintCustomerToken: MintDocument = parse(MINT_SOURCE);
 
 /** The document as sent, printed once. */
 export const MINT_CUSTOMER_TOKEN_QUERY = print(MintCustomerToken);

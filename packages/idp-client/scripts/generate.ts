@@ -28,6 +28,7 @@ import {
   operationsModule,
   operationTypesModule,
   requestSchema,
+  sizesSchema,
   validatorNames,
 } from "./generate/operations.js";
 import { validatorsModule } from "./generate/validators.js";
@@ -75,6 +76,35 @@ function scopeList(spec: JsonObject): string[] {
   return values as string[];
 }
 
+/** Each operation's `x-tokengate-rate-limit`, by operationId. */
+function publishedRateLimits(
+  spec: JsonObject,
+): Record<string, { requests: number; windowSeconds: number }> {
+  const limits: Record<string, { requests: number; windowSeconds: number }> = {};
+  const paths = isObject(spec.paths) ? spec.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!isObject(operation) || operation[X.rateLimit] === undefined) continue;
+      const limit = operation[X.rateLimit];
+      const where = `paths.${path}.${method}.${X.rateLimit}`;
+      const whole = (value: Json | undefined) =>
+        typeof value === "number" && Number.isInteger(value) && value > 0;
+      if (!isObject(limit) || !whole(limit.requests) || !whole(limit.window_seconds)) {
+        throw new ContractError(`${where} must be { requests, window_seconds }, whole numbers > 0`);
+      }
+      if (typeof operation.operationId !== "string") {
+        throw new ContractError(`${where} needs an operationId beside it`);
+      }
+      limits[operation.operationId] = {
+        requests: limit.requests as number,
+        windowSeconds: limit.window_seconds as number,
+      };
+    }
+  }
+  return limits;
+}
+
 function constant(name: string, value: Json, doc: string): string {
   return `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
 }
@@ -106,7 +136,9 @@ async function main(): Promise<void> {
   const answerSchemas: Record<string, Json> = {};
   for (const operation of operations) {
     const names = validatorNames(operation);
-    requestSchemas[names.request] = requestSchema(operation, requestValidation);
+    const request = requestSchema(operation, requestValidation);
+    requestSchemas[names.request] = request;
+    requestSchemas[names.sizes] = sizesSchema(request);
     answerSchemas[names.answer] = answerValidation(spec, operation.success.schema);
   }
   const components = [errorSchema, ...TOKEN_ENDPOINT_SCHEMAS];
@@ -137,13 +169,18 @@ async function main(): Promise<void> {
       checks,
       "The `x-tokengate-check` names the request schemas use; checks.ts implements each.",
     ),
+    constant(
+      "PUBLISHED_RATE_LIMITS",
+      publishedRateLimits(spec),
+      "The upstream's published per-IP limits by operationId (`x-tokengate-rate-limit`): requests per window of seconds.",
+    ),
   ].join("\n");
   const files = {
     "contract.ts": contract,
     "request-validators.ts": validatorsModule(HEADER, requestSchemas, { forRequests: true }),
     "answer-validators.ts": validatorsModule(HEADER, answerSchemas, { forRequests: false }),
     "operation-types.ts": operationTypesModule(HEADER, operations),
-    "operations.ts": operationsModule(HEADER, operations, components),
+    "operations.ts": operationsModule(HEADER, operations, components, requestSchemas),
     "methods.ts": methodsModule(HEADER, operations),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(new URL(name, outDir), text);

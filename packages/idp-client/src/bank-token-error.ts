@@ -12,6 +12,12 @@ export class BankTokenError extends Error {
     readonly oauthError: string | null,
     /** The token endpoint gave no answer within its time: a timeout like any other upstream's. */
     readonly timeoutMs: number | null = null,
+    /**
+     * Set when a rate limit refused the request: the token endpoint's 429
+     * (its `Retry-After`, in whole seconds, `null` if absent) or an `admit`
+     * hook that refused to send it; `undefined` otherwise.
+     */
+    readonly retryAfterSeconds?: number | null,
   ) {
     super(message);
   }

@@ -1,11 +1,22 @@
 import { inspect } from "node:util";
-import createClient from "openapi-fetch";
 import { BankTokenError } from "./bank-token-error.js";
 import { resolveBaseUrl } from "./base-url.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./client.js";
+import { Deadline } from "./deadline.js";
 import type { paths } from "./generated/openapi.js";
 import { isBankToken, isOAuthError } from "./generated/operations.js";
+import { retryAfterSeconds } from "./retry-after.js";
 import { errorCode } from "./thrown-errors.js";
+import {
+  type Answer,
+  createTransport,
+  headerOf,
+  ResponseTooLargeError,
+} from "./transport/index.js";
 import type { ServerAlias } from "./types.js";
+
+/** The token endpoint's path in the spec. */
+const TOKEN_PATH = "/oauth/token" satisfies keyof paths;
 
 export interface ClientCredentialsOptions {
   clientId: string;
@@ -20,6 +31,22 @@ export interface ClientCredentialsOptions {
   timeoutMs?: number;
   /** Fetch a new token this long before the cached one expires. Default 60 000 ms (at most half its lifetime). */
   refreshMarginMs?: number;
+  /**
+   * Asked before each request to the token endpoint (once per fetch, however
+   * many callers wait on it): `null` sends it; a number of seconds refuses it,
+   * and the provider rejects with a `BankTokenError` carrying that
+   * `retryAfterSeconds` without sending anything. For a budget of token
+   * requests kept outside the provider (e.g. shared by several processes).
+   */
+  admit?: () => Promise<number | null>;
+  /**
+   * After a failed token request, calls fail at once with the same error,
+   * sending nothing, for `firstMs`, doubling with each failure in a row up
+   * to `maxMs`; a token ends it. Default 1 000 ms, up to 30 000 ms.
+   */
+  failureBackoffMs?: { firstMs: number; maxMs: number };
+  /** Largest token-endpoint answer read, in bytes. Default `DEFAULT_MAX_RESPONSE_BYTES` (64 KiB), as for every upstream call. */
+  maxResponseBytes?: number;
 }
 
 /** A bank-token provider for `createIdpClient({ getToken })`. */
@@ -41,7 +68,8 @@ function required(value: unknown, name: string): string {
 /**
  * Gets bank tokens with the OAuth 2.0 client-credentials grant
  * (`POST /oauth/token`) and caches each until shortly before it expires.
- * Concurrent callers share one request (single flight). The secret stays in
+ * Concurrent callers share one request (single flight), and a failure is
+ * remembered and answered without a request while its backoff lasts. The secret stays in
  * this closure: it is sent only to the token endpoint and appears in no
  * message, `toString()` or `inspect()`.
  *
@@ -57,68 +85,131 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
   const scope = (options.scopes ?? DEFAULT_BANK_TOKEN_SCOPES).join(" ");
   const timeoutMs = options.timeoutMs ?? 10_000;
   const refreshMarginMs = options.refreshMarginMs ?? 60_000;
-  const client = createClient<paths>({
-    baseUrl: resolveBaseUrl(options.baseUrl),
-    fetch: options.fetch ?? ((request) => fetch(request)),
+  const firstFailureBackoffMs = options.failureBackoffMs?.firstMs ?? 1_000;
+  const maxFailureBackoffMs = options.failureBackoffMs?.maxMs ?? 30_000;
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  // The same capped transport as every upstream call: a body over
+  // `maxResponseBytes` is refused while it is read, nothing is decompressed,
+  // and a redirect is an answer, never followed (the body holds the secret).
+  const transport = createTransport({
+    baseUrl,
+    fetch: options.fetch,
+    timeoutMs,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    connections: 1,
+    keepAliveTimeoutMs: 10_000,
+  });
+  const path = new URL(baseUrl).pathname.replace(/\/+$/, "") + TOKEN_PATH;
+  const body = JSON.stringify({
+    grant_type: "client_credentials",
+    client_id: clientId,
+    client_secret: clientSecret,
+    scope,
   });
 
   let cached: { token: string; refreshAt: number } | null = null;
   let inflight: Promise<string> | null = null;
 
-  async function requestToken(): Promise<string> {
-    const answer = await client
-      .POST("/oauth/token", {
-        body: {
-          grant_type: "client_credentials",
-          client_id: clientId,
-          client_secret: clientSecret,
-          scope,
-        },
-        signal: AbortSignal.timeout(timeoutMs),
-        // The body holds the client secret: never send it where a redirect points.
-        redirect: "error",
-      })
-      .catch((error: unknown) => {
-        const timedOut = (error as Error).name === "TimeoutError";
-        const why = timedOut
-          ? `no answer within ${timeoutMs} ms`
-          : (errorCode(error) ?? "network error");
+  async function send(): Promise<Answer> {
+    const deadline = new Deadline(timeoutMs);
+    try {
+      return await deadline.race(
+        transport.send(
+          {
+            method: "POST",
+            path,
+            headers: { "content-type": "application/json", accept: "application/json" },
+            body,
+          },
+          deadline,
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
         throw new BankTokenError(
-          `Could not get a bank token: ${why}`,
+          `The token endpoint's answer is larger than ${error.limitBytes} bytes`,
+          error.status,
           null,
-          null,
-          timedOut ? timeoutMs : null,
         );
-      });
-    const { data, error, response } = answer;
-    if (!response.ok) {
-      const oauthError = isOAuthError(error) ? error.error : null;
+      }
+      const why = deadline.timedOut
+        ? `no answer within ${timeoutMs} ms`
+        : (errorCode(error) ?? "network error");
       throw new BankTokenError(
-        `The token endpoint refused client ${clientId} (${response.status}${oauthError ? ` ${oauthError}` : ""})`,
-        response.status,
-        oauthError,
-      );
-    }
-    if (!isBankToken(data)) {
-      throw new BankTokenError(
-        "The token endpoint's answer breaks the contract",
-        response.status,
+        `Could not get a bank token: ${why}`,
         null,
+        null,
+        deadline.timedOut ? timeoutMs : null,
+      );
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async function requestToken(): Promise<string> {
+    const refusedFor = options.admit ? await options.admit() : null;
+    if (refusedFor !== null) {
+      throw new BankTokenError(
+        `Not asking the token endpoint: its request budget is spent for ${refusedFor} s`,
+        null,
+        null,
+        null,
+        refusedFor,
       );
     }
-    const lifetimeMs = data.expires_in * 1000;
+    const sent = await send();
+    const { status, body: text } = sent;
+    let answer: unknown;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      answer = undefined;
+    }
+    if (status < 200 || status > 299) {
+      const oauthError = isOAuthError(answer) ? answer.error : null;
+      // 429: the published per-IP limit of the token endpoint (the spec models it).
+      const limited = status === 429;
+      throw new BankTokenError(
+        `The token endpoint refused client ${clientId} (${status}${oauthError ? ` ${oauthError}` : ""})`,
+        status,
+        oauthError,
+        null,
+        limited ? retryAfterSeconds(headerOf(sent, "retry-after")) : undefined,
+      );
+    }
+    if (!isBankToken(answer)) {
+      throw new BankTokenError("The token endpoint's answer breaks the contract", status, null);
+    }
+    const lifetimeMs = answer.expires_in * 1000;
     cached = {
-      token: data.access_token,
+      token: answer.access_token,
       refreshAt: Date.now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2),
     };
-    return data.access_token;
+    return answer.access_token;
   }
+
+  // The last failure, answered to every call until `until` without a request:
+  // each request carries the secret, and the endpoint's own limit is low.
+  let failure: { error: unknown; until: number; backoffMs: number } | null = null;
+  const remember = (error: unknown) => {
+    const backoffMs = failure
+      ? Math.min(failure.backoffMs * 2, maxFailureBackoffMs)
+      : firstFailureBackoffMs;
+    failure = { error, until: Date.now() + backoffMs, backoffMs };
+    throw error;
+  };
 
   const provider = (() => {
     if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token);
-    inflight ??= requestToken().finally(() => {
-      inflight = null;
-    });
+    if (failure && Date.now() < failure.until) return Promise.reject(failure.error);
+    inflight ??= requestToken()
+      .then((token) => {
+        failure = null;
+        return token;
+      }, remember)
+      .finally(() => {
+        inflight = null;
+      });
     return inflight;
   }) as ClientCredentialsProvider;
   provider.invalidate = (token) => {

@@ -27,6 +27,12 @@ export type IdpError =
   | ({ kind: "not_found"; message: string } & AnswerDetails)
   /** 422: the upstream refused the request (`no_customer`: unknown customer). */
   | ({ kind: "unprocessable"; message: string } & AnswerDetails)
+  /**
+   * 429: the upstream's rate limit for this client IP is spent. Never retried
+   * by the client; `retryAfterSeconds` is its `Retry-After` in whole seconds
+   * (`null` when absent or unreadable).
+   */
+  | ({ kind: "rate_limited"; message: string; retryAfterSeconds: number | null } & AnswerDetails)
   /** 5xx: the upstream is failing; `retryAfter` echoes its `Retry-After`. */
   | ({ kind: "server_error"; message: string; retryAfter: string | null } & AnswerDetails)
   /**
@@ -42,8 +48,16 @@ export type IdpError =
   | { kind: "timeout"; message: string; timeoutMs: number }
   /** The caller's `AbortSignal` fired. */
   | { kind: "aborted"; message: string }
-  /** The `getToken` provider failed, so no request was sent. */
-  | { kind: "token_provider"; message: string }
+  /**
+   * The `getToken` provider failed, so no request was sent. `rateLimit` is
+   * set when it failed for a rate limit (a `BankTokenError` with
+   * `retryAfterSeconds`: the token endpoint's 429, or a refused admission).
+   */
+  | {
+      kind: "token_provider";
+      message: string;
+      rateLimit: { retryAfterSeconds: number | null } | null;
+    }
   /** The upstream could not be reached or dropped the connection. */
   | { kind: "network"; message: string; code: string | null }
   /**

@@ -17,7 +17,11 @@ export {
   DEFAULT_BANK_TOKEN_SCOPES,
 } from "./client-credentials.js";
 export type { IdpError, IdpErrorKind, UnexpectedResponseReason } from "./errors.js";
-export { CUSTOMER_TOKEN_SCOPES, SERVER_URLS } from "./generated/contract.js";
+export {
+  CUSTOMER_TOKEN_SCOPES,
+  PUBLISHED_RATE_LIMITS,
+  SERVER_URLS,
+} from "./generated/contract.js";
 export type { OperationMethods } from "./generated/methods.js";
 export type { components, operations, paths } from "./generated/openapi.js";
 export type * from "./generated/operation-types.js";
@@ -34,5 +38,6 @@ export type {
   OperationDescriptor,
 } from "./operation.js";
 export type { CallOptions, CallResult, TokenProvider } from "./pipeline.js";
+export { retryAfterSeconds } from "./retry-after.js";
 export type { CustomerToken, CustomerTokenScope, ErrorResponse, ServerAlias } from "./types.js";
 export { formatPath, type ValidationIssue, type ValidationResult } from "./validate.js";

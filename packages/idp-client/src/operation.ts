@@ -7,7 +7,7 @@ import type { ValidationResult } from "./validate.js";
 /** The kinds a documented error status may be given in the spec (`x-tokengate-error-kind`). */
 export type DocumentedKind = Extract<
   IdpErrorKind,
-  "unauthorized" | "forbidden" | "not_found" | "unprocessable" | "server_error"
+  "unauthorized" | "forbidden" | "not_found" | "unprocessable" | "rate_limited" | "server_error"
 >;
 
 /** A documented error status of an operation. */

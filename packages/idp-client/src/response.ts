@@ -1,6 +1,7 @@
 import type { IdpError } from "./errors.js";
 import { isErrorResponse } from "./generated/operations.js";
 import type { DocumentedKind, OperationDescriptor } from "./operation.js";
+import { retryAfterSeconds } from "./retry-after.js";
 import type { ErrorResponse } from "./types.js";
 
 /** An answer read against its operation's contract: its data, or why it is an error. */
@@ -98,6 +99,8 @@ function documentedMessage(kind: DocumentedKind, status: number, detail: string)
       return `Upstream found nothing at what the request names (${status})${detail}`;
     case "unprocessable":
       return `Upstream could not process the request (${status})${detail}`;
+    case "rate_limited":
+      return `Upstream rate limit reached (${status})${detail}`;
     case "server_error":
       return `Upstream failed (${status})${detail}`;
     default: {
@@ -134,9 +137,19 @@ function errorOutcome<Request, Answer, Data extends Answer>(
       };
     }
     const message = documentedMessage(documented.kind, status, detail);
-    return documented.kind === "server_error"
-      ? { kind: documented.kind, message, retryAfter, ...answered }
-      : { kind: documented.kind, message, ...answered };
+    switch (documented.kind) {
+      case "server_error":
+        return { kind: documented.kind, message, retryAfter, ...answered };
+      case "rate_limited":
+        return {
+          kind: documented.kind,
+          message,
+          retryAfterSeconds: retryAfterSeconds(retryAfter),
+          ...answered,
+        };
+      default:
+        return { kind: documented.kind, message, ...answered };
+    }
   }
   if (status >= 500) {
     return {

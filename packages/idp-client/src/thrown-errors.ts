@@ -20,10 +20,15 @@ export function tokenProviderError(error: unknown): IdpError {
     };
   }
   // A BankTokenError's message is built to be safe; anything else may hold a secret.
-  const detail = error instanceof BankTokenError ? `: ${error.message}` : "";
+  const bankTokenError = error instanceof BankTokenError ? error : null;
+  const detail = bankTokenError ? `: ${bankTokenError.message}` : "";
   return {
     kind: "token_provider",
     message: `Could not obtain a bank token from the token provider${detail}`,
+    rateLimit:
+      bankTokenError && bankTokenError.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: bankTokenError.retryAfterSeconds }
+        : null,
   };
 }
 

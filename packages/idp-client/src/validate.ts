@@ -162,6 +162,16 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
 }
 
 /**
+ * The size check a request validator runs first: a precompiled validator of
+ * each property's upper size bounds alone (no item checked), and each
+ * property's length bounds to word its refusals with.
+ */
+export interface RequestSizes {
+  validate: StandaloneValidator;
+  wording: Record<string, AnySchemaObject>;
+}
+
+/**
  * A request validator over a precompiled schema (`fields`: the request's
  * wire field names). Unknown properties are refused (the upstream ignores
  * them), because a misspelt field such as `customerGuid` would otherwise be
@@ -173,10 +183,24 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
 export function createRequestValidator<T>(
   validateSchema: StandaloneValidator,
   fields: readonly string[],
+  sizes: RequestSizes,
 ): (input: unknown) => ValidationResult<T> {
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
+    }
+    // An oversized value is refused on its size alone, before any of its items is checked.
+    if (!sizes.validate(input)) {
+      return {
+        ok: false,
+        // Worded from the property's length bounds ("exactly 32 characters"), as the full check would.
+        issues: (sizes.validate.errors ?? []).map((error) =>
+          describe(
+            { ...error, parentSchema: sizes.wording[error.instancePath.slice(1)] ?? {} },
+            fields,
+          ),
+        ),
+      };
     }
     if (!validateSchema(input)) {
       return {

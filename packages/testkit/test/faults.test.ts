@@ -66,7 +66,8 @@ describe("fault handlers", () => {
     const server = await startFaultServer(notHttp);
     try {
       const failure = await fetch(server.url).catch((error: unknown) => error);
-      expect((failure as Error).cause).toMatchObject({ code: expect.stringMatching(/^HPE_/) });
+      // Node 24's fetch leaves the parser error's code unset; its class names it on every line.
+      expect((failure as Error).cause).toMatchObject({ name: "HTTPParserError" });
     } finally {
       await server.close();
     }

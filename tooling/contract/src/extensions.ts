@@ -25,4 +25,8 @@ export const X = {
   secret: "x-tokengate-secret",
   /** String schema: a named check the client runs beyond JSON Schema (`public-ipv4`). */
   check: "x-tokengate-check",
+  /** Operation: `{ requests, window_seconds }`, the upstream's published per-IP limit (the default of the gateway's budget for it). */
+  rateLimit: "x-tokengate-rate-limit",
+  /** Response: `true` when tokengate models it from the upstream's published docs; the upstream's OpenAPI does not list it. */
+  modelled: "x-tokengate-modelled",
 } as const;

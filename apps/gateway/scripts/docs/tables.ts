@@ -91,6 +91,10 @@ const CLIENT_OUTCOMES: Record<IdpErrorKind, { error: IdpError; shown: string }> 
     error: { kind: "unprocessable", message: "", status: 422, ...answer },
     shown: "422 (`no_customer`: `CUSTOMER_NOT_FOUND`)",
   },
+  rate_limited: {
+    error: { kind: "rate_limited", message: "", status: 429, retryAfterSeconds: 30, ...answer },
+    shown: "429 (the upstream's rate limit; pauses every replica until its `Retry-After`)",
+  },
   server_error: {
     error: { kind: "server_error", message: "", status: 503, retryAfter: null, ...answer },
     shown: "5xx",
@@ -111,8 +115,9 @@ const CLIENT_OUTCOMES: Record<IdpErrorKind, { error: IdpError; shown: string }> 
   },
   aborted: { error: { kind: "aborted", message: "" }, shown: "the call was cancelled (draining)" },
   token_provider: {
-    error: { kind: "token_provider", message: "" },
-    shown: "broker mode: the bank token could not be obtained",
+    error: { kind: "token_provider", message: "", rateLimit: null },
+    shown:
+      "broker mode: the bank token could not be obtained (`UPSTREAM_RATE_LIMITED` when for the token endpoint's rate: its 429 or the token budget)",
   },
   network: {
     error: { kind: "network", message: "", code: null },

@@ -136,7 +136,7 @@ export function operationFile(
   header: string,
   operation: OperationContract,
   registry: EnumRegistry,
-  options: { hasPolicy: boolean },
+  options: { hasPolicy: boolean; hasReuse: boolean },
 ): string {
   const { operationId, graphql, success } = operation;
   const base = pascal(operationId);
@@ -174,10 +174,12 @@ ${inputFields(fields, registry, `components.schemas.${operation.request.schemaNa
     () => "source.answer",
     types,
   );
-  blocks.push(`/** What \`${graphql.output}\` is resolved from: the upstream's ${success.status} body and the request it answered. */
+  blocks.push(`/** What \`${graphql.output}\` is resolved from: the upstream's ${success.status} body, the request it answered, and whether it was reused. */
 export interface ${graphql.output}Source {
   answer: ${base}Data;
   request: ${base}Request;
+  /** The answer was given to an earlier identical request (reuse), not fetched for this one. */
+  reused: boolean;
 }
 
 /** \`${graphql.output}\`, with the fields of the upstream's \`${success.schemaName}\`; \`src/operations/${operationId}/\` may add its own. */
@@ -203,6 +205,9 @@ ${outputBody}
   const policy = options.hasPolicy
     ? `import { policy } from "../../operations/${operationId}/policy.js";\n`
     : "";
+  const reuse = options.hasReuse
+    ? `import { reuse } from "../../operations/${operationId}/reuse.js";\n`
+    : "";
   const rootField = graphql.root === "Query" ? "queryField" : "mutationField";
   const enums = [...registry.enums.values()].map(enumRef);
   const usedEnums = enums.filter((name) => blocks.some((block) => block.includes(name))).sort();
@@ -219,7 +224,7 @@ import { builder } from "../../builder.js";
 import { toWire } from "../../operations/field-map.js";
 ${options.hasPolicy ? "" : 'import { adminOnly } from "../../operations/operation.js";\n'}import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";
-${policy}${usedEnums.length > 0 ? `import { ${usedEnums.join(", ")} } from "../enums.js";\n` : ""}
+${policy}${reuse}${usedEnums.length > 0 ? `import { ${usedEnums.join(", ")} } from "../enums.js";\n` : ""}
 /**
  * The one wire ↔ GraphQL field map of \`${operationId}\`'s request (GraphQL name →
  * wire name): it builds the upstream request and names fields in errors.
@@ -242,6 +247,7 @@ ${errorCodes.replace(/^/gm, "  ")}
   },
   secretFields: ${str(secrets)},
   policy: ${options.hasPolicy ? "policy" : "adminOnly"},
+  reuse: ${options.hasReuse ? "reuse" : "null"},
   call: (idp, request, options) => idp.${operationId}(request, options),
 });
 

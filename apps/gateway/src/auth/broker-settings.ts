@@ -18,6 +18,8 @@ export interface BrokerAuthSettings {
   /** Asymmetric algorithms only: no `none`, no HMAC, so a public key can never act as a shared secret. */
   algorithms: readonly string[];
   clockToleranceSeconds: number;
+  /** Longest a caller token may live, from `iat` (or from now) to `exp`. */
+  maxTokenLifetimeSeconds: number;
   /** Most `ipAllowlist` entries a non-admin caller may attach. */
   maxIpAllowlistEntries: number;
   /** Shortest CIDR prefix (largest range) a non-admin caller may attach; 24 allows up to 256 addresses. */

@@ -1,13 +1,15 @@
 import { clientCredentials } from "@tokengate/idp-client";
-import { errors, type JWTPayload, jwtVerify } from "jose";
+import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../config.js";
 import type { RefusalReason } from "../error-codes.js";
 import { refusedError } from "../errors.js";
-import { noTelemetry, type Telemetry } from "../telemetry.js";
+import type { UpstreamBudget } from "../ops/upstream-budget.js";
+import type { Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
-import { observedBankTokenFetch } from "./bank-token-fetch.js";
+import { budgetedBankTokenFetch } from "./bank-token-fetch.js";
 import { createCallerKeys } from "./caller-keys.js";
+import { refuseOutOfBounds } from "./caller-token-bounds.js";
 
 /** Why a caller token was refused, as `extensions.reason`. */
 function refusal(error: unknown): { reason: RefusalReason; message: string } {
@@ -83,16 +85,18 @@ export interface BankTokenSource {
  * broker policy (`src/operations/<operationId>/policy.ts`), told whether it
  * carries `adminScope` and which customer its `customerClaim` names. The
  * upstream call carries the gateway's own bank token, from the bank's client
- * credentials.
+ * credentials, fetched within the upstream budget's token limit.
  */
 export function createBrokerAuthorizer(
   broker: BrokerConfig,
   upstream: BankTokenSource,
   logger: Logger,
-  telemetry: Telemetry = noTelemetry,
+  telemetry: Telemetry,
+  budget: UpstreamBudget,
 ): Authorizer {
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
+  const tokenRequests = budgetedBankTokenFetch(telemetry, budget);
   return {
     mode: "broker",
     getToken: clientCredentials({
@@ -101,13 +105,16 @@ export function createBrokerAuthorizer(
       clientSecret: broker.clientSecret,
       scopes: broker.tokenScopes,
       timeoutMs: upstream.idpTimeoutMs,
-      ...(telemetry !== noTelemetry && { fetch: observedBankTokenFetch(telemetry) }),
+      // Refreshes (expiry, a 401) and a refresh storm's one request all count here.
+      admit: tokenRequests.admit,
+      fetch: tokenRequests.fetch,
     }),
     async authorize(authorization) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;
+      let header: JWTHeaderParameters;
       try {
-        ({ payload: claims } = await jwtVerify(token, keys, {
+        ({ payload: claims, protectedHeader: header } = await jwtVerify(token, keys, {
           issuer: settings.issuer,
           audience: settings.audience,
           algorithms: [...settings.algorithms],
@@ -118,6 +125,10 @@ export function createBrokerAuthorizer(
       } catch (error) {
         const { reason, message } = refusal(error);
         throw refusedError(reason, message);
+      }
+      const outOfBounds = refuseOutOfBounds(header, claims, settings);
+      if (outOfBounds) {
+        throw refusedError(outOfBounds.reason, outOfBounds.message);
       }
       if (typeof claims.sub !== "string" || claims.sub === "") {
         throw refusedError("no_subject", "The token's sub claim is not accepted");

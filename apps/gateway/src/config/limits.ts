@@ -53,7 +53,7 @@ export const LIMITS = {
   BANK_TOKEN_RETRY_MS: {
     value: 2_000,
     description:
-      "Broker mode: until the first bank token arrives, it is requested again this often.",
+      "Broker mode: while the replica has no bank token (before the first, or after a refresh failed), it is requested again this often.",
   },
   RATE_LIMIT_WINDOW_SECONDS: {
     value: 60,
@@ -62,7 +62,12 @@ export const LIMITS = {
   REDIS_CONNECT_TIMEOUT_MS: {
     value: 2_000,
     description:
-      "Time to connect to Redis; while it is unreachable each replica counts on its own and `/ready` is 503.",
+      "Time to connect to Redis; while it is unreachable each replica counts on its own and `/ready` says `degraded`.",
+  },
+  REDIS_HOLD_OFF_MS: {
+    value: 5_000,
+    description:
+      "After Redis fails a count or a budget decision, that store skips it for this long (a hanging Redis slows one mint per period, not every mint).",
   },
   REDIS_COMMAND_TIMEOUT_MS: {
     value: 1_000,

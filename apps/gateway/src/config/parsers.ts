@@ -4,8 +4,8 @@
  * into a value or a problem that names the setting. A parser for a secret
  * setting never quotes the text it was given.
  */
-import { readFileSync } from "node:fs";
 import { resolveBaseUrl } from "@tokengate/idp-client";
+import { readSecretFile } from "./secret-file.js";
 
 export type Parsed<T> = { value: T } | { problem: string };
 
@@ -131,21 +131,20 @@ export const redisUrl: Parser<string> = {
   expects: "a redis:// or rediss:// URL",
   parse(value, name) {
     const url = URL.parse(value);
-    if (url?.protocol === "redis:" || url?.protocol === "rediss:") return { value: url.href };
+    if (url?.protocol === "redis:" || url?.protocol === "rediss:") {
+      try {
+        decodeURIComponent(url.password);
+      } catch {
+        return { problem: `${name}'s password must be URL-encoded (write a % as %25)` };
+      }
+      return { value: url.href };
+    }
     return { problem: `${name} must be a redis:// or rediss:// URL` };
   },
 };
 
-/** The contents of a file (one trailing newline dropped), e.g. a mounted secret. */
+/** A secret's file: a regular file, read without blocking, without the newlines that end it. */
 export const fileContents: Parser<string> = {
-  expects: "a path to a readable file",
-  parse(path, name) {
-    try {
-      return { value: readFileSync(path, "utf8").replace(/\r?\n$/, "") };
-    } catch (error) {
-      return {
-        problem: `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-      };
-    }
-  },
+  expects: "a path to a readable regular file",
+  parse: readSecretFile,
 };

@@ -12,6 +12,7 @@ import {
   DEFAULT_BANK_TOKEN_SCOPES,
   DEFAULT_CONNECTIONS,
   DEFAULT_TIMEOUT_MS,
+  PUBLISHED_RATE_LIMITS,
 } from "@tokengate/idp-client";
 import type pino from "pino";
 import { ASYMMETRIC_ALGORITHMS, READ_ONLY_SCOPES } from "../auth/broker-settings.js";
@@ -58,6 +59,16 @@ export interface Setting<T> {
 }
 
 const MS_LIMIT = 600_000;
+
+/**
+ * The upstream's published per-IP limits (the spec's `x-tokengate-rate-limit`),
+ * the upstream budget's defaults. A spec without one leaves that budget
+ * uncounted (0), and the window then does not matter.
+ */
+const PUBLISHED: Partial<Record<string, { requests: number; windowSeconds: number }>> =
+  PUBLISHED_RATE_LIMITS;
+const MINT_LIMIT = PUBLISHED.createCustomerToken;
+const TOKEN_LIMIT = PUBLISHED.createBankToken;
 const PORT = integer(0, 65_535);
 
 const LOG_LEVELS = [
@@ -116,7 +127,15 @@ export const SETTINGS = {
     mode: "both",
     example: "production",
     description:
-      "`production` turns GraphiQL and introspection off; anything else behaves as development.",
+      "`production` (in any case) turns GraphiQL and introspection off; anything else behaves as development.",
+  },
+  ALLOW_DEVELOPMENT_ON_NETWORK: {
+    parser: oneOf(["true", "false"] as const),
+    default: "false" as const,
+    mode: "both",
+    example: "true",
+    description:
+      "Outside production the gateway serves GraphiQL and introspection, so on a `HOST` that is not loopback it refuses to start (naming both fixes) unless this is `true`: a development gateway in a container, on purpose.",
   },
   LOG_LEVEL: {
     parser: oneOf(LOG_LEVELS),
@@ -219,6 +238,63 @@ export const SETTINGS = {
     mode: "both",
     example: "console",
     description: "Turns tracing on with this exporter (`otlp`, `console`); `none` keeps it off.",
+  },
+  REDIS_URL: {
+    parser: redisUrl,
+    default: null,
+    mode: "both",
+    secret: true,
+    example: "rediss://:password@redis.internal:6380/0",
+    description:
+      "Redis that every replica shares the rate-limit counts (broker mode), the upstream budget and the token cache through; unset: each replica on its own.",
+  },
+  UPSTREAM_MINT_LIMIT: {
+    parser: integer(0, 1_000_000),
+    default: MINT_LIMIT?.requests ?? 0,
+    mode: "both",
+    example: "100",
+    description:
+      "Mints that may leave the gateway (every replica sharing `REDIS_URL`) per `UPSTREAM_LIMIT_WINDOW_S`; beyond it `UPSTREAM_RATE_LIMITED`, nothing sent. The default is the upstream's published per-IP limit (the spec's `x-tokengate-rate-limit`); `0`: not counted. See [Operations](operations.md#the-upstreams-budget).",
+  },
+  UPSTREAM_TOKEN_LIMIT: {
+    parser: integer(0, 1_000_000),
+    default: TOKEN_LIMIT?.requests ?? 0,
+    mode: "both",
+    example: "10",
+    description:
+      "Bank-token requests (`/oauth/token`, broker mode: the first, refreshes, after a 401) per window; `0`: not counted.",
+  },
+  UPSTREAM_LIMIT_WINDOW_S: {
+    parser: integer(1, 86_400),
+    default: MINT_LIMIT?.windowSeconds ?? TOKEN_LIMIT?.windowSeconds ?? 60,
+    mode: "both",
+    example: "60",
+    description: "The upstream budget's sliding window, in seconds.",
+  },
+  TOKEN_REUSE: {
+    parser: oneOf(["on", "off"]),
+    default: null,
+    shownDefault: "`on` in broker mode, `off` in passthrough",
+    mode: "both",
+    example: "off",
+    description:
+      "Answer a mint identical to an earlier one (caller, customer, scope set, IP-allowlist inputs) with that token while it has `TOKEN_REUSE_MIN_REMAINING_S` left (`CustomerToken.reused`).",
+  },
+  TOKEN_REUSE_MIN_REMAINING_S: {
+    parser: integer(0, 86_400),
+    default: 1_200,
+    mode: "both",
+    example: "600",
+    description:
+      "A token is handed out again only while it has this long left: 20 of production's 30 minutes, so every identical mint in the first 10 (two upstream windows) costs no upstream call.",
+  },
+  TOKEN_CACHE_KEY_FILE: {
+    parser: text,
+    default: null,
+    mode: "both",
+    example: "/run/secrets/token-cache-key",
+    description:
+      "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set.",
   },
   OTEL_SDK_DISABLED: {
     parser: text,
@@ -329,6 +405,14 @@ export const SETTINGS = {
     example: "30",
     description: "Clock skew allowed when checking an app token's `exp` and `nbf`.",
   },
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: {
+    parser: integer(60, 31_536_000),
+    default: 86_400,
+    mode: "broker",
+    example: "3600",
+    description:
+      "Longest an app token may live, from `iat` (or now) to `exp` (`token_lifetime_too_long`); an `iat` ahead is refused too.",
+  },
   AUTH_JWKS_COOLDOWN_MS: {
     parser: integer(0, 3_600_000),
     default: 30_000,
@@ -360,15 +444,6 @@ export const SETTINGS = {
     example: "600",
     description:
       "Mints per minute per verified caller (`sub`) and, separately, per customer guid; `0` turns limiting off.",
-  },
-  REDIS_URL: {
-    parser: redisUrl,
-    default: null,
-    mode: "broker",
-    secret: true,
-    example: "rediss://:password@redis.internal:6380/0",
-    description:
-      "Redis that every replica shares the rate-limit counts through; unset: each replica counts on its own.",
   },
 } satisfies Record<string, Setting<unknown>>;
 

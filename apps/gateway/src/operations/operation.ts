@@ -50,9 +50,23 @@ export interface DocumentedErrorCodes {
 }
 
 /**
+ * How an operation's answer may be handed out again for an identical request
+ * while it is still valid (token reuse): written by hand in
+ * `src/operations/<operationId>/reuse.ts` for an operation whose answer is a
+ * credential with a lifetime. Policy, limits and validation still run on
+ * every request; only the upstream call is saved.
+ */
+export interface AnswerReuse<Request, Data> {
+  /** The request's inputs that change what the answer grants, in a canonical (order-free) form. */
+  inputs(request: Request): unknown;
+  /** When the answer stops being valid; `null`: never hand it out again. */
+  expiresAt(answer: Data): Date | null;
+}
+
+/**
  * One operation as the gateway's pipeline carries it, generated into
- * `src/generated/operations/<operationId>.ts`; only `policy` may be written by
- * hand (`src/operations/<operationId>/policy.ts`).
+ * `src/generated/operations/<operationId>.ts`; only `policy` and `reuse` are
+ * written by hand (`src/operations/<operationId>/policy.ts`, `reuse.ts`).
  */
 export interface GatewayOperation<Request, Data> {
   readonly operationId: OperationId;
@@ -67,6 +81,8 @@ export interface GatewayOperation<Request, Data> {
   /** Answer fields that are credentials (`x-tokengate-secret`). */
   readonly secretFields: readonly (keyof Data & string)[];
   readonly policy: BrokerPolicy<Request>;
+  /** Reuse of a still-valid answer, or `null`: every request goes upstream. */
+  readonly reuse: AnswerReuse<Request, Data> | null;
   call(idp: IdpClient, request: Request, options: CallOptions): Promise<CallResult<Data>>;
 }
 

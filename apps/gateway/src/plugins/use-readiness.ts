@@ -2,14 +2,17 @@ import type { Plugin } from "graphql-yoga";
 
 /** What decides whether this replica should get traffic. */
 export interface Readiness {
-  /** Why not, or `null` when ready. */
+  /** Why a mint sent here now would not be served, or `null` when it would. */
   notReadyBecause(): string | null;
+  /** Why mints are served with less than the configured guarantees (limits counted per replica), or `null`. */
+  degradedBecause(): string | null;
 }
 
 /**
- * `GET /ready`: 200 when this replica can serve mints, 503 with the reason
- * otherwise (draining, no bank token yet, the rate-limit store configured
- * but unreachable). `/health` (yoga's own) stays
+ * `GET /ready`: 200 when a mint sent to this replica now would be served
+ * (with `degraded` when it is served with weaker guarantees, e.g. limits
+ * counted per replica while the shared store fails), 503 with the reason
+ * otherwise (draining, no usable bank token). `/health` (yoga's own) stays
  * liveness: the process answers.
  */
 export function useReadiness(readiness: Readiness, path = "/ready"): Plugin {
@@ -17,8 +20,12 @@ export function useReadiness(readiness: Readiness, path = "/ready"): Plugin {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== "GET" || url.pathname !== path) return;
       const reason = readiness.notReadyBecause();
+      const degraded = reason ? null : readiness.degradedBecause();
+      const answer = reason
+        ? { ready: false, reason }
+        : { ready: true, ...(degraded && { degraded }) };
       endResponse(
-        new fetchAPI.Response(JSON.stringify(reason ? { ready: false, reason } : { ready: true }), {
+        new fetchAPI.Response(JSON.stringify(answer), {
           status: reason ? 503 : 200,
           headers: {
             "content-type": "application/json; charset=utf-8",

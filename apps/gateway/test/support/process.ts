@@ -3,11 +3,11 @@ import { fileURLToPath } from "node:url";
 import { afterAll, onTestFinished } from "vitest";
 import { NODE_FLAGS } from "../../src/node-flags.js";
 
+/** The built entry in this checkout. */
+const BUILT_ENTRY = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+
 /** The node arguments the gateway is deployed with: its V8 flags, then the built entry. */
-export const GATEWAY_ARGS = [
-  ...NODE_FLAGS,
-  fileURLToPath(new URL("../../dist/main.js", import.meta.url)),
-];
+export const GATEWAY_ARGS = [...NODE_FLAGS, BUILT_ENTRY];
 
 export interface GatewayProcess {
   child: ChildProcess;
@@ -27,13 +27,20 @@ afterAll(() => {
   running.clear();
 });
 
-/** Runs the built gateway exactly as deployed: `node <NODE_FLAGS> dist/main.js`, configured by env; killed when the test ends. */
-export function runGateway(env: Record<string, string>): {
+/**
+ * Runs the built gateway exactly as deployed: `node <NODE_FLAGS> dist/main.js`
+ * (this checkout's, or `entry`, e.g. a deploy folder's), configured by env;
+ * killed when the test ends.
+ */
+export function runGateway(
+  env: Record<string, string>,
+  entry = BUILT_ENTRY,
+): {
   ready: Promise<GatewayProcess>;
   child: ChildProcess;
   output(): string;
 } {
-  const child = spawn(process.execPath, GATEWAY_ARGS, {
+  const child = spawn(process.execPath, [...NODE_FLAGS, entry], {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -26,6 +26,8 @@ export const GATEWAY_ERROR_CODES = [
   "AUTH_UNAVAILABLE",
   /** Broker mode: this caller or this customer has had its calls for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream. */
   "RATE_LIMITED",
+  /** The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the call before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again. */
+  "UPSTREAM_RATE_LIMITED",
   /** The upstream does not know the customer. */
   "CUSTOMER_NOT_FOUND",
   /** The upstream has nothing at what the request names (a documented 404). */

@@ -499,6 +499,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "reused",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Boolean"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "scopes",
             "type": {
               "kind": "NON_NULL",
@@ -834,6 +846,10 @@ const introspection = {
           },
           {
             "name": "RATE_LIMITED",
+            "isDeprecated": false
+          },
+          {
+            "name": "UPSTREAM_RATE_LIMITED",
             "isDeprecated": false
           },
           {

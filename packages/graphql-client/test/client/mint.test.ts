@@ -38,6 +38,7 @@ describe("mintCustomerToken through the built gateway and Prism", () => {
       expiresAt: "2030-01-01T00:00:00.000Z",
       scopes: ["CUSTOMERS_READ"],
       grantedScopes: ["CUSTOMERS_READ", "ACCOUNTS_READ"],
+      reused: false,
     });
     expect(data?.accessToken.split(".")).toHaveLength(3);
     expectTypeOf(data).toEqualTypeOf<CustomerToken | undefined>();

@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -18,6 +26,8 @@ const project = join(work, "consumer");
 
 let gateway: RunningGateway;
 let tarball = "";
+/** What an app's install of the tarball alone brings (before its development dependencies). */
+let runtimePackages: string[] = [];
 beforeAll(async () => {
   // turbo built the package before its tests; prepack would build it again
   // under the feet of the test files that read it (CI's package step packs
@@ -33,6 +43,25 @@ beforeAll(async () => {
   );
   // pnpm's store already holds the dependencies the workspace installed.
   run("pnpm", ["add", "--prefer-offline", "--ignore-workspace", tarball], project);
+  runtimePackages = readdirSync(join(project, "node_modules", ".pnpm"));
+  // gql.tada is for types only: a TypeScript app adds it as a development dependency.
+  const { peerDependencies } = JSON.parse(
+    readFileSync(
+      join(project, "node_modules", "@tokengate", "graphql-client", "package.json"),
+      "utf8",
+    ),
+  ) as { peerDependencies: Record<string, string> };
+  run(
+    "pnpm",
+    [
+      "add",
+      "--prefer-offline",
+      "--ignore-workspace",
+      "-D",
+      `gql.tada@${peerDependencies["gql.tada"]}`,
+    ],
+    project,
+  );
   gateway = await startGateway(prismUrl());
 }, 180_000);
 afterAll(async () => {
@@ -57,6 +86,14 @@ describe("the published @tokengate/graphql-client", () => {
     expect(manifest).not.toMatch(/"(catalog|workspace):/);
   });
 
+  it("brings only @0no-co/graphql.web at run time: gql.tada and TypeScript stay out", () => {
+    const installed = runtimePackages.filter((name) => name.includes("@")).sort();
+    expect(installed).toEqual([
+      expect.stringMatching(/^@0no-co\+graphql\.web@/),
+      expect.stringMatching(/^@tokengate\+graphql-client@/),
+    ]);
+  });
+
   it("type-checks strictly in outside Node and browser projects and mints through the built gateway", () => {
     const consumer = new URL("./consumer/", import.meta.url).pathname;
     copyFileSync(join(consumer, "check.ts"), join(project, "check.ts"));
@@ -72,7 +109,7 @@ describe("the published @tokengate/graphql-client", () => {
       wireScope: "customers:read",
       refusal: { code: "UNAUTHENTICATED", kind: "auth" },
     });
-  }, 60_000);
+  }, 120_000);
 
   it.each([
     ["the package README", join(packageDir, "README.md")],

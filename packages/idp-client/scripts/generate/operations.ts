@@ -20,7 +20,53 @@ export function pascal(name: string): string {
 /** The export names of an operation's validators. */
 export function validatorNames(operation: OperationContract) {
   const base = pascal(operation.operationId);
-  return { request: `validate${base}Request`, answer: `is${base}Answer` };
+  return {
+    request: `validate${base}Request`,
+    sizes: `validate${base}RequestSizes`,
+    answer: `is${base}Answer`,
+  };
+}
+
+/** Keywords that bound a value's size from above, and those they need beside them. */
+const SIZE_KEYWORDS = new Set(["type", "nullable", "maxLength", "maxItems"]);
+
+/** What a size refusal's message is worded from: a property's length bounds, both of them. */
+const WORDING_KEYWORDS = new Set([...SIZE_KEYWORDS, "minLength"]);
+
+function pick(schema: Json, keywords: Set<string>): JsonObject {
+  const entries =
+    typeof schema === "object" && schema !== null && !Array.isArray(schema)
+      ? Object.entries(schema)
+      : [];
+  return Object.fromEntries(entries.filter(([keyword]) => keywords.has(keyword)));
+}
+
+function propertiesOf(request: Json): Record<string, Json> {
+  const properties = (request as JsonObject).properties;
+  return typeof properties === "object" && properties !== null && !Array.isArray(properties)
+    ? properties
+    : {};
+}
+
+/**
+ * Each property's upper size bounds alone: a length compared, no item
+ * checked. The request validator runs it first, so an oversized value is
+ * refused on its size alone, before any of its items is parsed; any other
+ * input gets every broken field reported at once.
+ */
+export function sizesSchema(request: Json): Json {
+  const properties = Object.entries(propertiesOf(request)).map(
+    ([name, property]) => [name, pick(property, SIZE_KEYWORDS)] as const,
+  );
+  return { type: "object", properties: Object.fromEntries(properties) };
+}
+
+/** Each property's length bounds, so a size refusal reads as the full check would ("exactly 32 characters"). */
+export function sizeWording(request: Json): Record<string, JsonObject> {
+  const properties = Object.entries(propertiesOf(request)).map(
+    ([name, property]) => [name, pick(property, WORDING_KEYWORDS)] as const,
+  );
+  return Object.fromEntries(properties);
 }
 
 /** The JSON schema of what a method takes: its body, or an object of its parameters. */
@@ -77,9 +123,11 @@ function viaOpenapiFetch(operation: OperationContract): string {
   return `(client, request, init) => client.${method}(${str(path)}, { ...init, params: { ${params.join(", ")} } })`;
 }
 
-function descriptor(operation: OperationContract): string {
+function descriptor(operation: OperationContract, requestSchemas: Record<string, Json>): string {
   const base = pascal(operation.operationId);
   const names = validatorNames(operation);
+  const request = requestSchemas[names.request];
+  if (request === undefined) throw new ContractError(`${operation.operationId}: no request schema`);
   const errors = Object.fromEntries(
     operation.errors.map((error) => [
       String(error.status),
@@ -106,7 +154,10 @@ export const ${operation.operationId} = {
   successStatus: ${operation.success.status},
   requiredFields: ${str(operation.success.requiredByClient)},
   errors: ${JSON.stringify(errors, null, 2).replace(/\n/g, "\n  ")},
-  validateRequest: createRequestValidator<${base}Request>(requestValidators.${names.request}, ${str(fields)}),
+  validateRequest: createRequestValidator<${base}Request>(requestValidators.${names.request}, ${str(fields)}, {
+    validate: requestValidators.${names.sizes},
+    wording: ${str(sizeWording(request))},
+  }),
   // Generated JavaScript, typed here as what it checks.
   isAnswer: answerValidators.${names.answer} as AnswerValidator<${base}Answer>,
   viaOpenapiFetch: ${viaOpenapiFetch(operation)},
@@ -144,6 +195,7 @@ export function operationsModule(
   header: string,
   operations: OperationContract[],
   components: readonly string[],
+  requestSchemas: Record<string, Json>,
 ): string {
   if (operations.length === 0) throw new ContractError("no operation carries x-tokengate-graphql");
   const typeNames = operations
@@ -158,7 +210,7 @@ import type { components } from "./openapi.js";
 import type { ${typeNames.join(", ")} } from "./operation-types.js";
 import * as requestValidators from "./request-validators.js";
 
-${operations.map(descriptor).join("\n\n")}
+${operations.map((operation) => descriptor(operation, requestSchemas)).join("\n\n")}
 
 ${components.map(componentValidator).join("\n\n")}
 

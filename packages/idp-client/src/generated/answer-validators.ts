@@ -426,7 +426,7 @@ return errors === 0;
 }
 
 export const isOAuthError = validate14;
-const schema15 = {"title":"OAuthError","type":"object","description":"An OAuth 2.0 error response.","required":["error"],"properties":{"error":{"type":"string","description":"The OAuth 2.0 error code, e.g. `invalid_client`."},"error_description":{"type":"string","description":"A human-readable explanation."}}};
+const schema15 = {"title":"OAuthError","type":"object","description":"An OAuth 2.0 error response.","required":["error"],"properties":{"error":{"type":"string","description":"The OAuth 2.0 error code. tokengate's modelling: the upstream documents\nthis endpoint only by example, so the codes are the token endpoint's\nstandard ones (RFC 6749 section 5.2). Any other value is free text the\ngateway never logs or forwards (it may echo a credential).\n","enum":["invalid_request","invalid_client","invalid_grant","unauthorized_client","unsupported_grant_type","invalid_scope"]},"error_description":{"type":"string","description":"A human-readable explanation."}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -440,9 +440,14 @@ return false;
 }
 else {
 if(data.error !== undefined){
+let data0 = data.error;
 const _errs1 = errors;
-if(typeof data.error !== "string"){
+if(typeof data0 !== "string"){
 validate14.errors = [{instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((((data0 === "invalid_request") || (data0 === "invalid_client")) || (data0 === "invalid_grant")) || (data0 === "unauthorized_client")) || (data0 === "unsupported_grant_type")) || (data0 === "invalid_scope"))){
+validate14.errors = [{instancePath:instancePath+"/error",schemaPath:"#/properties/error/enum",keyword:"enum",params:{allowedValues: schema15.properties.error.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs1 === errors;

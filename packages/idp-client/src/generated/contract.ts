@@ -65,3 +65,15 @@ export const SERVER_URLS = {
 export const REQUEST_CHECKS = [
   "public-ipv4"
 ] as const;
+
+/** The upstream's published per-IP limits by operationId (`x-tokengate-rate-limit`): requests per window of seconds. */
+export const PUBLISHED_RATE_LIMITS = {
+  "createBankToken": {
+    "requests": 20,
+    "windowSeconds": 300
+  },
+  "createCustomerToken": {
+    "requests": 200,
+    "windowSeconds": 300
+  }
+} as const;

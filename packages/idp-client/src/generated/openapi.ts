@@ -121,7 +121,7 @@ export interface components {
         /** @description Request to mint a customer access token. */
         PostCustomerToken: {
             /**
-             * @description Customer guid the access token is being generated for.
+             * @description Customer guid the access token is being generated for: 32 hexadecimal digits.
              * @example 7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4
              */
             customer_guid: string;
@@ -173,8 +173,14 @@ export interface components {
         };
         /** @description An OAuth 2.0 error response. */
         OAuthError: {
-            /** @description The OAuth 2.0 error code, e.g. `invalid_client`. */
-            error: string;
+            /**
+             * @description The OAuth 2.0 error code. tokengate's modelling: the upstream documents
+             *     this endpoint only by example, so the codes are the token endpoint's
+             *     standard ones (RFC 6749 section 5.2). Any other value is free text the
+             *     gateway never logs or forwards (it may echo a credential).
+             * @enum {string}
+             */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope";
             /** @description A human-readable explanation. */
             error_description?: string;
         };
@@ -232,6 +238,17 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description Too many requests. The client IP has had its token requests for this window (the published limit; modelled by tokengate). */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
     createCustomerToken: {
@@ -283,6 +300,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests. The client IP has had its customer-token requests for this window (the published limit; modelled by tokengate). Never retried by the client. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     listBankApplications: {
@@ -322,6 +350,17 @@ export interface operations {
             /** @description Forbidden. The bank token lacks banks:read (modelled by tokengate). */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests. The upstream publishes no limit for this operation; it answers 429 at its infrastructure like any other (modelled by tokengate). Never retried by the client. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -45,9 +45,19 @@ export const createCustomerToken = {
       "messageCodes": [
         "no_customer"
       ]
+    },
+    "429": {
+      "kind": "rate_limited",
+      "bodyRequired": false,
+      "messageCodes": [
+        "rate_limited"
+      ]
     }
   },
-  validateRequest: createRequestValidator<CreateCustomerTokenRequest>(requestValidators.validateCreateCustomerTokenRequest, ["customer_guid","scopes","inherit_ip_allowlist","ip_allowlist"]),
+  validateRequest: createRequestValidator<CreateCustomerTokenRequest>(requestValidators.validateCreateCustomerTokenRequest, ["customer_guid","scopes","inherit_ip_allowlist","ip_allowlist"], {
+    validate: requestValidators.validateCreateCustomerTokenRequestSizes,
+    wording: {"customer_guid":{"type":"string","minLength":32,"maxLength":32},"scopes":{"type":"array"},"inherit_ip_allowlist":{"type":"boolean","nullable":true},"ip_allowlist":{"type":"array","nullable":true,"maxItems":64}},
+  }),
   // Generated JavaScript, typed here as what it checks.
   isAnswer: answerValidators.isCreateCustomerTokenAnswer as AnswerValidator<CreateCustomerTokenAnswer>,
   viaOpenapiFetch: (client, request, init) => client.POST("/api/customer_tokens", { ...init, body: request }),
@@ -77,9 +87,19 @@ export const listBankApplications = {
       "messageCodes": [
         "invalid_scopes"
       ]
+    },
+    "429": {
+      "kind": "rate_limited",
+      "bodyRequired": false,
+      "messageCodes": [
+        "rate_limited"
+      ]
     }
   },
-  validateRequest: createRequestValidator<ListBankApplicationsRequest>(requestValidators.validateListBankApplicationsRequest, ["page","per_page","bank_guid"]),
+  validateRequest: createRequestValidator<ListBankApplicationsRequest>(requestValidators.validateListBankApplicationsRequest, ["page","per_page","bank_guid"], {
+    validate: requestValidators.validateListBankApplicationsRequestSizes,
+    wording: {"page":{"type":"integer"},"per_page":{"type":"integer"},"bank_guid":{"type":"string"}},
+  }),
   // Generated JavaScript, typed here as what it checks.
   isAnswer: answerValidators.isListBankApplicationsAnswer as AnswerValidator<ListBankApplicationsAnswer>,
   viaOpenapiFetch: (client, request, init) => client.GET("/api/bank_applications", { ...init, params: { query: { "page": request["page"], "per_page": request["per_page"], "bank_guid": request["bank_guid"] } } }),

@@ -13,6 +13,7 @@ import { toWire } from "../../operations/field-map.js";
 import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";
 import { policy } from "../../operations/createCustomerToken/policy.js";
+import { reuse } from "../../operations/createCustomerToken/reuse.js";
 import { CustomerTokenScopeEnum } from "../enums.js";
 
 /**
@@ -29,17 +30,19 @@ const FIELDS = {
 export const CreateCustomerTokenInput = builder.inputType("CreateCustomerTokenInput", {
   description: "Request to mint a customer access token. The upstream's `PostCustomerToken`, in GraphQL names.",
   fields: (t) => ({
-    customerGuid: t.field({ type: "String", required: true, description: "Customer guid the access token is being generated for. Exactly 32 characters." }),
+    customerGuid: t.field({ type: "String", required: true, description: "Customer guid the access token is being generated for: 32 hexadecimal digits. Exactly 32 characters." }),
     scopes: t.field({ type: [CustomerTokenScopeEnum], required: true, description: "List of the scopes requested for the access token. At least 1 item. No item may repeat." }),
     inheritIpAllowlist: t.field({ type: "Boolean", description: "When true the customer token inherits the IP allowlist of the bank API key that creates it. Omitted or null: not sent (the upstream default is true)." }),
-    ipAllowlist: t.field({ type: ["String"], description: "Public IPv4 addresses or CIDR ranges the token is restricted to; combined with the inherited list when inheritIpAllowlist is true. Written in canonical form: dotted quads without leading zeros, an optional /prefix from 0 to 32. Each item: an IPv4 address or CIDR range in canonical form (like 34.120.17.5 or 52.94.0.0/16). Omitted or null: not sent." }),
+    ipAllowlist: t.field({ type: ["String"], description: "Public IPv4 addresses or CIDR ranges the token is restricted to; combined with the inherited list when inheritIpAllowlist is true. Written in canonical form: dotted quads without leading zeros, an optional /prefix from 0 to 32. At most 64 items. Each item: an IPv4 address or CIDR range in canonical form (like 34.120.17.5 or 52.94.0.0/16). Omitted or null: not sent." }),
   }),
 });
 
-/** What `CustomerToken` is resolved from: the upstream's 201 body and the request it answered. */
+/** What `CustomerToken` is resolved from: the upstream's 201 body, the request it answered, and whether it was reused. */
 export interface CustomerTokenSource {
   answer: CreateCustomerTokenData;
   request: CreateCustomerTokenRequest;
+  /** The answer was given to an earlier identical request (reuse), not fetched for this one. */
+  reused: boolean;
 }
 
 /** `CustomerToken`, with the fields of the upstream's `CustomerToken`; `src/operations/createCustomerToken/` may add its own. */
@@ -86,9 +89,16 @@ export const createCustomerToken = defineOperation<CreateCustomerTokenRequest, C
         "no_customer": "CUSTOMER_NOT_FOUND",
       },
     },
+    "429": {
+      code: "UPSTREAM_RATE_LIMITED",
+      messageCodes: {
+        "rate_limited": "UPSTREAM_RATE_LIMITED",
+      },
+    },
   },
   secretFields: ["access_token"],
   policy: policy,
+  reuse: reuse,
   call: (idp, request, options) => idp.createCustomerToken(request, options),
 });
 

@@ -26,10 +26,12 @@ const FIELDS = {
   bankGuid: "bank_guid",
 } as const satisfies Readonly<Record<string, keyof ListBankApplicationsRequest>>;
 
-/** What `BankApplicationList` is resolved from: the upstream's 200 body and the request it answered. */
+/** What `BankApplicationList` is resolved from: the upstream's 200 body, the request it answered, and whether it was reused. */
 export interface BankApplicationListSource {
   answer: ListBankApplicationsData;
   request: ListBankApplicationsRequest;
+  /** The answer was given to an earlier identical request (reuse), not fetched for this one. */
+  reused: boolean;
 }
 
 /** `BankApplicationList`, with the fields of the upstream's `ApplicationList`; `src/operations/listBankApplications/` may add its own. */
@@ -114,9 +116,16 @@ export const listBankApplications = defineOperation<ListBankApplicationsRequest,
         "invalid_scopes": "FORBIDDEN",
       },
     },
+    "429": {
+      code: "UPSTREAM_RATE_LIMITED",
+      messageCodes: {
+        "rate_limited": "UPSTREAM_RATE_LIMITED",
+      },
+    },
   },
   secretFields: [],
   policy: policy,
+  reuse: null,
   call: (idp, request, options) => idp.listBankApplications(request, options),
 });
 

@@ -15,6 +15,11 @@ builder.objectFields(CustomerTokenRef, (t) => ({
       "When the token expires (its `exp` claim, read without verification); null when not decodable.",
     resolve: ({ answer }) => jwtExpiry(answer.access_token),
   }),
+  reused: t.boolean({
+    description:
+      "True when the token was minted for an earlier identical mint (same caller, customer, scopes and IP-allowlist inputs) and handed out again while it still had its minimum time left; false when minted for this request.",
+    resolve: ({ reused }) => reused,
+  }),
   customerGuid: t.string({
     description: "The customer the token was minted for.",
     resolve: ({ request }) => request.customer_guid,

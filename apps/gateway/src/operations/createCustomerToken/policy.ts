@@ -57,7 +57,8 @@ export const policy: BrokerPolicy<CreateCustomerTokenRequest> = (body, caller) =
         `The token carries no ${settings.customerClaim} claim`,
       );
     }
-    if (caller.customer !== body.customer_guid) {
+    // Guids are hexadecimal in either case; both spellings are one customer.
+    if (caller.customer.toLowerCase() !== body.customer_guid.toLowerCase()) {
       throw refusedError(
         "customer_mismatch",
         "A token may be minted only for the caller's own customer",
