@@ -79,13 +79,9 @@ async function upstreamGuardsFor(
   const { budget: limits, reuse: reuseSettings } = config.upstream;
   const budget = createUpstreamBudget(
     {
-      // Every upstream operation, so that a new one fails typecheck until its budget is decided.
-      limits: {
-        createCustomerToken: limits.mintLimit,
-        createBankToken: limits.tokenLimit,
-        // The upstream publishes no limit for it: not counted; its 429 still pauses it.
-        listBankApplications: 0,
-      },
+      // The operations the upstream publishes a limit for; any other is not
+      // counted (its 429 still pauses it).
+      limits: { createCustomerToken: limits.mintLimit, createBankToken: limits.tokenLimit },
       windowSeconds: limits.windowSeconds,
     },
     {

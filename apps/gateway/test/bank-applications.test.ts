@@ -1,3 +1,4 @@
+import { startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokerSettings } from "./support/broker-upstream.js";
 import {
@@ -76,6 +77,39 @@ describe("Query.bankApplications in passthrough mode, against the Prism mock", (
       upstream: { status: 403, messageCode: "invalid_scopes" },
     });
     expect(body.errors?.[0]?.message).toContain("banks:read");
+  });
+});
+
+describe("Query.bankApplications within the upstream's rate", () => {
+  it("answers the upstream's 429 with UPSTREAM_RATE_LIMITED and its Retry-After, and sends nothing more until it passes", async () => {
+    let calls = 0;
+    const upstream = await startFaultServer((_request, response) => {
+      calls += 1;
+      response.writeHead(429, { "content-type": "application/json", "retry-after": "7" });
+      response.end(
+        JSON.stringify({
+          status: 429,
+          error_message: "Too many requests",
+          message_code: "rate_limited",
+        }),
+      );
+    });
+    try {
+      const gateway = await startGateway(upstream.url);
+      const first = await listing(gateway, {}, { authorization: BANK_TOKEN });
+      expect(first.body.errors?.[0]?.extensions).toEqual({
+        code: "UPSTREAM_RATE_LIMITED",
+        retryAfterSeconds: 7,
+        upstream: { status: 429, messageCode: "rate_limited" },
+      });
+      // The pause holds for this operation: refused here, not sent.
+      const second = await listing(gateway, {}, { authorization: BANK_TOKEN });
+      expect(second.body.errors?.[0]?.extensions?.code).toBe("UPSTREAM_RATE_LIMITED");
+      expect(second.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(6);
+      expect(calls).toBe(1);
+    } finally {
+      await upstream.close();
+    }
   });
 });
 

@@ -96,7 +96,7 @@ describe("unexpected errors", () => {
       admission: createAdmission(
         createUpstreamBudget(
           {
-            limits: { createCustomerToken: 0, createBankToken: 0, listBankApplications: 0 },
+            limits: { createCustomerToken: 0, createBankToken: 0 },
             windowSeconds: 1,
           },
           { remaining: () => undefined, refused: () => undefined, storeFailed: () => undefined },
