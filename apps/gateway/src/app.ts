@@ -1,7 +1,7 @@
 import { createIdpClient, type TokenProvider } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
-import type pino from "pino";
 import type { Logger } from "pino";
+import pino from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import { observeBankTokens } from "./bank-token-readiness.js";
 import { LIMITS } from "./config/limits.js";
@@ -10,6 +10,12 @@ import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
 import { createAdmission } from "./operations/admission.js";
+import {
+  type AuditTrail,
+  fileAuditTrail,
+  noAuditTrail,
+  streamAuditTrail,
+} from "./ops/audit/trail.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
 import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
 import type { MintLimiter } from "./rate-limit.js";
@@ -43,6 +49,8 @@ export interface App {
   /** The yoga server; `listen()` serves it through yoga's Node adapter. */
   gateway: Gateway;
   logger: Logger;
+  /** Reopens the audit file at its path (`main.ts` calls it on SIGHUP: logrotate's `postrotate`). */
+  reopenAuditLog(): void;
   /** The auth mode, as `mode` in logs and errors. */
   mode: Authorizer["mode"];
   /** Serves on the configured host and port. */
@@ -142,6 +150,26 @@ async function observabilityFor(config: GatewayConfig): Promise<{
   return { metrics, tracing, telemetry, plugins };
 }
 
+/** The audit trail `AUDIT_LOG` names: on the log stream, in its own file, or none. */
+function auditTrailFor(
+  config: GatewayConfig,
+  logDestination: pino.DestinationStream | undefined,
+  logger: Logger,
+): AuditTrail {
+  if (!config.audit) return noAuditTrail;
+  switch (config.audit.to) {
+    case "stdout":
+      // The logger's own default, when no destination is given: stdout.
+      return streamAuditTrail(logDestination ?? pino.destination(1));
+    case "file":
+      return fileAuditTrail(config.audit.path, logger);
+    default: {
+      const unknown: never = config.audit;
+      throw new Error(`unknown audit destination ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 /** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
 function answerMarginMs(drainGraceMs: number): number {
   return Math.min(LIMITS.DRAIN_ANSWER_MARGIN_MS.value, drainGraceMs / 4);
@@ -160,6 +188,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
   const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
+  const audit = auditTrailFor(config, options.logDestination, logger);
   const guards = await upstreamGuardsFor(config, logger, telemetry, secrets);
   const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
   const limiter = await limiterFor(config, logger, telemetry, secrets);
@@ -183,6 +212,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     limiter,
     admission: createAdmission(guards.budget, guards.reuse, telemetry),
     telemetry,
+    audit,
     telemetryPlugins: plugins,
     readiness: {
       notReadyBecause() {
@@ -197,6 +227,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   return {
     gateway,
     logger,
+    reopenAuditLog: () => audit.reopen(),
     mode: authorizer.mode,
     async listen() {
       const server = await listen(gateway, {
@@ -233,6 +264,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         await limiter?.close();
         guards.close();
         await metricsServer?.close();
+        await audit.close();
         if (tracing) {
           const flushed = new Promise<void>((resolve) =>
             setTimeout(resolve, SPAN_FLUSH_MS).unref(),

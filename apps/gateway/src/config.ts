@@ -44,6 +44,21 @@ export interface GatewayConfig {
   redisUrl: string | null;
   /** The upstream budget and token reuse. */
   upstream: UpstreamConfig;
+  /** Where audit events go (`AUDIT_LOG`, `AUDIT_LOG_FILE`); `null`: nowhere. */
+  audit: AuditDestination | null;
+}
+
+/** The audit trail's stream: the log stream (stdout), or a file of its own. */
+export type AuditDestination = { to: "stdout" } | { to: "file"; path: string };
+
+/** `AUDIT_LOG` and `AUDIT_LOG_FILE` together: a file for a trail that is off is a mistake. */
+function auditFrom(values: SettingValues, problems: string[]): AuditDestination | null {
+  const path = values.AUDIT_LOG_FILE;
+  if (values.AUDIT_LOG === "off") {
+    if (path !== null) problems.push("AUDIT_LOG_FILE is set, but AUDIT_LOG=off writes no events");
+    return null;
+  }
+  return path === null ? { to: "stdout" } : { to: "file", path };
 }
 
 export interface ServerLimits {
@@ -149,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
   const upstream = upstreamFrom(values, broker, problems);
+  const audit = auditFrom(values, problems);
   // `Production` or ` production ` must not turn GraphiQL and introspection on.
   const production = values.NODE_ENV?.trim().toLowerCase() === "production";
   const exposure = networkExposureProblem(
@@ -191,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       tracing,
       redisUrl: values.REDIS_URL,
       upstream,
+      audit,
     },
   };
 }

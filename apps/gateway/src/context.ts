@@ -2,6 +2,7 @@ import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
 import type { Admission } from "./operations/admission.js";
+import type { AuditTrail } from "./ops/audit/trail.js";
 import type { MintLimiter } from "./rate-limit.js";
 import type { SecretRegistry } from "./secrets.js";
 import type { Telemetry } from "./telemetry.js";
@@ -34,4 +35,6 @@ export interface GatewayContext {
   admission: Admission;
   /** Metrics and traces of the mints and upstream calls. */
   telemetry: Telemetry;
+  /** Where each operation's outcome is written as one audit event. */
+  audit: AuditTrail;
 }

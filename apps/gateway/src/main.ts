@@ -1,6 +1,7 @@
 /**
  * The deployable entry: `node dist/main.js`. Reads the environment, builds
- * and serves the gateway, and drains on SIGTERM/SIGINT.
+ * and serves the gateway, drains on SIGTERM/SIGINT, and reopens the audit
+ * file on SIGHUP (logrotate's `postrotate`).
  */
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
@@ -32,6 +33,11 @@ logger.info(
   },
   "tokengate gateway ready",
 );
+
+process.on("SIGHUP", () => {
+  app.reopenAuditLog();
+  logger.info("reopened the audit file");
+});
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

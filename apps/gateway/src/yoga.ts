@@ -12,6 +12,7 @@ import type { GatewayContext } from "./context.js";
 import { GRAPHIQL_INSTALLED, GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { requestLogger } from "./logger.js";
 import type { Admission } from "./operations/admission.js";
+import type { AuditTrail } from "./ops/audit/trail.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
@@ -43,6 +44,8 @@ export interface YogaOptions {
   admission: Admission;
   /** Where mints and upstream calls are reported. */
   telemetry: Telemetry;
+  /** Where each operation's outcome is written as an audit event. */
+  audit: AuditTrail;
   /** The metrics and tracing plugins that are on, run before every other. */
   telemetryPlugins: readonly Plugin[];
 }
@@ -54,8 +57,17 @@ export interface YogaOptions {
  * the authorizer from one auth mode.
  */
 export function createYogaServer(options: YogaOptions): Gateway {
-  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry, admission } =
-    options;
+  const {
+    idp,
+    logger,
+    production,
+    authorizer,
+    shuttingDown,
+    limiter,
+    telemetry,
+    admission,
+    audit,
+  } = options;
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
@@ -106,6 +118,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
         limiter,
         admission,
         telemetry,
+        audit,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
           log ??= requestLogger(logger, { requestId }, secrets);

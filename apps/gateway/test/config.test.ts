@@ -35,6 +35,7 @@ describe("loadConfig", () => {
           budget: { mintLimit: 200, tokenLimit: 20, windowSeconds: 300 },
           reuse: null,
         },
+        audit: { to: "stdout" },
       },
     });
   });

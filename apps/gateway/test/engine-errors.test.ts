@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
 import { createAdmission } from "../src/operations/admission.js";
+import { streamAuditTrail } from "../src/ops/audit/trail.js";
 import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
 import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
@@ -107,6 +108,7 @@ describe("unexpected errors", () => {
         noTelemetry,
       ),
       telemetry: noTelemetry,
+      audit: streamAuditTrail(sink),
       telemetryPlugins: [],
     });
     const payload = JSON.stringify({
@@ -132,5 +134,7 @@ describe("unexpected errors", () => {
     // Logged once, with its stack, though yoga reports it twice.
     expect(logs.filter((line) => line.includes("secret-internals"))).toHaveLength(1);
     expect(logs.find((line) => line.includes("secret-internals"))).toContain('"stack"');
+    const audited = logs.filter((line) => line.includes('"audit":true'));
+    expect(audited.map((line) => JSON.parse(line).outcome)).toEqual(["INTERNAL_SERVER_ERROR"]);
   });
 });

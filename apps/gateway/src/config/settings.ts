@@ -296,6 +296,22 @@ export const SETTINGS = {
     description:
       "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set.",
   },
+  AUDIT_LOG: {
+    parser: oneOf(["on", "off"] as const),
+    default: "on" as const,
+    mode: "both",
+    example: "off",
+    description:
+      'Each operation that reaches the pipeline writes one audit event (a JSON line of `audit-event.schema.json`): on stdout among the logs, marked `"audit":true`, or in `AUDIT_LOG_FILE`. `off`: none. See [Security](security.md#audit-trail).',
+  },
+  AUDIT_LOG_FILE: {
+    parser: text,
+    default: null,
+    mode: "both",
+    example: "/var/log/tokengate/audit.log",
+    description:
+      "Writes the audit events to this file instead of stdout: created with its folder, appended to, each event written before its caller gets an answer; reopened on SIGHUP (logrotate's `postrotate`). See [Operations](operations.md#the-audit-stream).",
+  },
   OTEL_SDK_DISABLED: {
     parser: text,
     default: null,

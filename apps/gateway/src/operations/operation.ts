@@ -1,6 +1,7 @@
 import type {
   CallOptions,
   CallResult,
+  CustomerTokenScope,
   IdpClient,
   OPERATIONS,
   ValidationResult,
@@ -63,10 +64,26 @@ export interface AnswerReuse<Request, Data> {
   expiresAt(answer: Data): Date | null;
 }
 
+/** What the audit trail records of a request: who it is for and what it asks for. */
+export interface AuditedRequest {
+  customer: string | null;
+  scopes: CustomerTokenScope[] | null;
+  inheritIpAllowlist: boolean | null;
+  ipAllowlist: string[] | null;
+}
+
+/**
+ * The audit trail's reading of an operation's request (one that satisfies
+ * the spec), written by hand in `src/operations/<operationId>/audit.ts` for
+ * an operation whose request names a customer, scopes or an IP allowlist.
+ */
+export type RequestAudit<Request> = (request: Request) => AuditedRequest;
+
 /**
  * One operation as the gateway's pipeline carries it, generated into
- * `src/generated/operations/<operationId>.ts`; only `policy` and `reuse` are
- * written by hand (`src/operations/<operationId>/policy.ts`, `reuse.ts`).
+ * `src/generated/operations/<operationId>.ts`; only `policy`, `reuse` and
+ * `audit` are written by hand (`src/operations/<operationId>/policy.ts`,
+ * `reuse.ts`, `audit.ts`).
  */
 export interface GatewayOperation<Request, Data> {
   readonly operationId: OperationId;
@@ -83,6 +100,8 @@ export interface GatewayOperation<Request, Data> {
   readonly policy: BrokerPolicy<Request>;
   /** Reuse of a still-valid answer, or `null`: every request goes upstream. */
   readonly reuse: AnswerReuse<Request, Data> | null;
+  /** What the audit trail records of a request, or `null`: nothing beyond the operation. */
+  readonly audit: RequestAudit<Request> | null;
   call(idp: IdpClient, request: Request, options: CallOptions): Promise<CallResult<Data>>;
 }
 

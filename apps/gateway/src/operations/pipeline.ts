@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
+import { bearerToken } from "../auth/authorizer.js";
 import type { GatewayContext } from "../context.js";
-import { isGatewayErrorCode } from "../error-codes.js";
+import { isGatewayErrorCode, isRefusalReason, type RefusalReason } from "../error-codes.js";
 import {
   badUserInput,
   gatewayError,
@@ -8,6 +9,7 @@ import {
   upstreamFailureLog,
   upstreamRateLimitedError,
 } from "../errors.js";
+import { auditEventOf, bearerCaller, type Seen } from "../ops/audit/event-of.js";
 import type { OperationOutcome } from "../telemetry.js";
 import type { GatewayOperation } from "./operation.js";
 
@@ -23,6 +25,12 @@ export interface Answered<Request, Data> {
 function outcomeOf(error: unknown): OperationOutcome {
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
   return isGatewayErrorCode(code) ? code : "INTERNAL_SERVER_ERROR";
+}
+
+/** Broker mode's refusal reason of `error`, if a rule of the catalogue refused. */
+function reasonOf(error: unknown): RefusalReason | null {
+  const reason = error instanceof GraphQLError ? error.extensions.reason : undefined;
+  return isRefusalReason(reason) ? reason : null;
 }
 
 /**
@@ -46,22 +54,28 @@ function outcomeOf(error: unknown): OperationOutcome {
  * 7. record: every answer field the spec marks secret joins the request's
  *    secrets (scrubbed from logs by value), the upstream call and the
  *    operation's outcome go to telemetry under the operationId (`cancelled`
- *    when the caller hung up first: no one got a code).
+ *    when the caller hung up first: no one got a code), and the outcome,
+ *    whatever it is, writes exactly one audit event.
  */
 export async function runOperation<Request, Data>(
   operation: GatewayOperation<Request, Data>,
   request: Request,
   context: GatewayContext,
 ): Promise<Answered<Request, Data>> {
+  const seen: Seen<Request, Data> = { caller: null, request: null, answered: null };
+  const done = (outcome: OperationOutcome, reason: RefusalReason | null) => {
+    context.telemetry.operationDone(operation.operationId, outcome);
+    const { requestId, authorizer } = context;
+    context.audit.record(
+      auditEventOf(operation, request, seen, { requestId, mode: authorizer.mode, outcome, reason }),
+    );
+  };
   try {
-    const answered = await run(operation, request, context);
-    context.telemetry.operationDone(operation.operationId, "ok");
+    const answered = await run(operation, request, context, seen);
+    done("ok", null);
     return answered;
   } catch (error) {
-    context.telemetry.operationDone(
-      operation.operationId,
-      context.callerGone.aborted ? "cancelled" : outcomeOf(error),
-    );
+    done(context.callerGone.aborted ? "cancelled" : outcomeOf(error), reasonOf(error));
     throw error;
   }
 }
@@ -70,15 +84,18 @@ async function run<Request, Data>(
   operation: GatewayOperation<Request, Data>,
   request: Request,
   context: GatewayContext,
+  seen: Seen<Request, Data>,
 ): Promise<Answered<Request, Data>> {
   const { idp, authorizer, authorization, requestId, limiter, telemetry, admission } = context;
   const { operationId } = operation;
   const { headers, caller } = await authorizer.authorize(authorization);
+  seen.caller = caller ? { sub: caller.sub } : bearerCaller(bearerToken(authorization));
   const { customer } = caller ? operation.policy(request, caller) : { customer: null };
   // Invalid input must spend neither a caller's points nor the upstream
   // budget: checked here first (the client checks it again before sending).
   const checked = operation.validateRequest(request);
   if (!checked.ok) throw badUserInput(operation, checked.issues);
+  seen.request = checked.value;
   // Each alias of a document is a call of its own and counts.
   if (caller && limiter) await limiter.check(caller.sub, customer);
   const principal = caller ? { caller: caller.sub } : { bearer: headers.authorization ?? "" };
@@ -120,6 +137,7 @@ async function run<Request, Data>(
   }
   if (operation.reuse) telemetry.answerReused(admitted.reused);
   const { answer, reused } = admitted;
+  seen.answered = { answer, reused };
   for (const field of operation.secretFields) {
     const value: unknown = answer[field];
     if (typeof value === "string") context.secrets.add(value);
