@@ -5,6 +5,7 @@ import pino from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import { observeBankTokens } from "./bank-token-readiness.js";
 import { LIMITS } from "./config/limits.js";
+import { type RotatingSecrets, rotatingSecrets } from "./config/rotation.js";
 import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
@@ -49,8 +50,12 @@ export interface App {
   /** The yoga server; `listen()` serves it through yoga's Node adapter. */
   gateway: Gateway;
   logger: Logger;
-  /** Reopens the audit file at its path (`main.ts` calls it on SIGHUP: logrotate's `postrotate`). */
-  reopenAuditLog(): void;
+  /**
+   * What `main.ts` does on SIGHUP: reopens the audit file at its path
+   * (logrotate's `postrotate`) and reads the secret files again (they are
+   * also watched; the signal is for a filesystem whose changes are not seen).
+   */
+  reload(): void;
   /** The auth mode, as `mode` in logs and errors. */
   mode: Authorizer["mode"];
   /** Serves on the configured host and port. */
@@ -63,10 +68,18 @@ async function authorizerFor(
   logger: Logger,
   telemetry: Telemetry,
   budget: UpstreamBudget,
+  rotating: RotatingSecrets,
 ): Promise<Authorizer> {
   if (!config.broker) return passthroughAuthorizer;
   const { createBrokerAuthorizer } = await import("./auth/broker.js");
-  return createBrokerAuthorizer(config.broker, config, logger, telemetry, budget);
+  return createBrokerAuthorizer(
+    config.broker,
+    config,
+    logger,
+    telemetry,
+    budget,
+    rotating.clientSecret,
+  );
 }
 
 /** What lives between the caller limits and the upstream: the budget and token reuse, in Redis when `REDIS_URL` is set. */
@@ -75,6 +88,7 @@ async function upstreamGuardsFor(
   logger: Logger,
   telemetry: Telemetry,
   secrets: SecretRegistry,
+  rotating: RotatingSecrets,
 ): Promise<{ budget: UpstreamBudget; reuse: TokenReuse | null; close(): void }> {
   let redis: import("ioredis").Redis | null = null;
   if (config.redisUrl) {
@@ -103,7 +117,7 @@ async function upstreamGuardsFor(
   const reuse =
     reuseSettings &&
     createTokenReuse(
-      reuseSettings,
+      { minRemainingSeconds: reuseSettings.minRemainingSeconds, key: rotating.cacheKey },
       {
         looked: (result) => telemetry.tokenReuse(result),
         storeFailed: () => telemetry.sharedStoreFailed("token_cache"),
@@ -189,8 +203,9 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
   const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
   const audit = auditTrailFor(config, options.logDestination, logger);
-  const guards = await upstreamGuardsFor(config, logger, telemetry, secrets);
-  const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
+  const rotating = rotatingSecrets(config, logger, secrets);
+  const guards = await upstreamGuardsFor(config, logger, telemetry, secrets, rotating);
+  const authorizer = await authorizerFor(config, logger, telemetry, guards.budget, rotating);
   const limiter = await limiterFor(config, logger, telemetry, secrets);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
@@ -227,7 +242,10 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   return {
     gateway,
     logger,
-    reopenAuditLog: () => audit.reopen(),
+    reload: () => {
+      audit.reopen();
+      rotating.reread();
+    },
     mode: authorizer.mode,
     async listen() {
       const server = await listen(gateway, {
@@ -252,6 +270,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       const stop = async () => {
         draining = true;
         bankTokens?.stop();
+        rotating.close();
         const budget = config.drainGraceMs;
         const last = setTimeout(() => {
           shutdown.abort();

@@ -6,11 +6,11 @@
 import type pino from "pino";
 import type { BrokerAuthSettings } from "./auth/broker-settings.js";
 import { readSettings } from "./config/read-settings.js";
+import { clientSecretProblem } from "./config/secret-file.js";
 import type { SettingValues } from "./config/settings.js";
 import { type UpstreamConfig, upstreamFrom } from "./config/upstream.js";
 import { networkExposureProblem } from "./network-exposure.js";
 import { installed } from "./optional-dependency.js";
-import { SHORTEST_SECRET } from "./secrets.js";
 
 export interface GatewayConfig {
   port: number;
@@ -76,7 +76,10 @@ export interface ServerLimits {
 
 export interface BrokerConfig {
   clientId: string;
+  /** The client secret as read at start. */
   clientSecret: string;
+  /** `IDP_CLIENT_SECRET_FILE`'s path, watched for a rotated secret; `null` with `IDP_CLIENT_SECRET`. */
+  clientSecretFile: string | null;
   /** Scopes of the bank token the gateway requests. */
   tokenScopes: string[];
   auth: BrokerAuthSettings;
@@ -119,12 +122,14 @@ function brokerFrom(
   const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
   if (!clientSecret)
     problems.push("IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required in broker mode");
-  else if (clientSecret.length < SHORTEST_SECRET)
-    // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
-    problems.push(`the client secret must be at least ${SHORTEST_SECRET} characters long`);
+  else {
+    const problem = clientSecretProblem(clientSecret);
+    if (problem) problems.push(problem);
+  }
   return {
     clientId: values.IDP_CLIENT_ID ?? "",
     clientSecret: clientSecret ?? "",
+    clientSecretFile: env.IDP_CLIENT_SECRET_FILE || null,
     tokenScopes: values.IDP_TOKEN_SCOPES,
     auth: {
       jwksUrl: values.AUTH_JWKS_URL ?? "",

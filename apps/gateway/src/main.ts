@@ -1,7 +1,7 @@
 /**
  * The deployable entry: `node dist/main.js`. Reads the environment, builds
- * and serves the gateway, drains on SIGTERM/SIGINT, and reopens the audit
- * file on SIGHUP (logrotate's `postrotate`).
+ * and serves the gateway, drains on SIGTERM/SIGINT, and on SIGHUP reopens
+ * the audit file (logrotate's `postrotate`) and reads the secret files again.
  */
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
@@ -35,8 +35,8 @@ logger.info(
 );
 
 process.on("SIGHUP", () => {
-  app.reopenAuditLog();
-  logger.info("reopened the audit file");
+  app.reload();
+  logger.info("SIGHUP: reopened the audit file, read the secret files again");
 });
 
 let stopping = false;

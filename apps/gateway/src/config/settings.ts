@@ -294,7 +294,7 @@ export const SETTINGS = {
     mode: "both",
     example: "/run/secrets/token-cache-key",
     description:
-      "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set.",
+      "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set. Watched like `IDP_CLIENT_SECRET_FILE`: tokens stored from then on use the new key.",
   },
   AUDIT_LOG: {
     parser: oneOf(["on", "off"] as const),
@@ -344,7 +344,7 @@ export const SETTINGS = {
     turnsOnBroker: true,
     example: "/run/secrets/idp-client-secret",
     description:
-      "A file holding the client secret (a mounted secret), instead of `IDP_CLIENT_SECRET`.",
+      "A file holding the client secret (a mounted secret), instead of `IDP_CLIENT_SECRET`. Watched: a new secret is used from the next bank-token request on, without a restart; a file that is unreadable, empty or too short keeps the last good one. See [Operations](operations.md#rotating-secrets).",
   },
   IDP_TOKEN_SCOPES: {
     parser: words,

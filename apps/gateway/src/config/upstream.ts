@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Parsed } from "./parsers.js";
 import type { SettingValues } from "./settings.js";
 
 /** How much of the upstream's per-IP budget this gateway spends, and whether it reuses tokens. */
@@ -15,25 +16,36 @@ export interface UpstreamConfig {
   reuse: {
     /** `TOKEN_REUSE_MIN_REMAINING_S`: a token is handed out again only while it has this long left. */
     minRemainingSeconds: number;
-    /** `TOKEN_CACHE_KEY_FILE`'s AES-256-GCM key; required when the cache is in Redis. */
+    /** `TOKEN_CACHE_KEY_FILE`'s AES-256-GCM key as read at start; required when the cache is in Redis. */
     key: Buffer | null;
+    /** `TOKEN_CACHE_KEY_FILE`'s path, watched for a rotated key. */
+    keyFile: string | null;
   } | null;
 }
 
-/** 32 bytes, written as 64 hex digits or in base64; a problem never quotes the file. */
-function keyFrom(path: string, problems: string[]): Buffer | null {
+/**
+ * The token cache key in the file at `path`, at start and on every
+ * rotation: 32 bytes, written as 64 hex digits or in base64; a problem
+ * never quotes the file.
+ */
+export function readCacheKey(path: string, name: string): Parsed<Buffer> {
   let text: string;
   try {
     text = readFileSync(path, "utf8").trim();
   } catch (error) {
-    problems.push(
-      `TOKEN_CACHE_KEY_FILE could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    );
-    return null;
+    return {
+      problem: `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    };
   }
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-  if (key.length === 32) return key;
-  problems.push("TOKEN_CACHE_KEY_FILE must hold a 32-byte key, as 64 hex digits or in base64");
+  if (key.length === 32) return { value: key };
+  return { problem: `${name} must hold a 32-byte key, as 64 hex digits or in base64` };
+}
+
+function keyFrom(path: string, problems: string[]): Buffer | null {
+  const read = readCacheKey(path, "TOKEN_CACHE_KEY_FILE");
+  if ("value" in read) return read.value;
+  problems.push(read.problem);
   return null;
 }
 
@@ -60,5 +72,12 @@ export function upstreamFrom(
       "TOKEN_REUSE with REDIS_URL needs TOKEN_CACHE_KEY_FILE (a 32-byte AES-256-GCM key): reused tokens are stored in Redis encrypted; or set TOKEN_REUSE=off",
     );
   }
-  return { budget, reuse: { minRemainingSeconds: values.TOKEN_REUSE_MIN_REMAINING_S, key } };
+  return {
+    budget,
+    reuse: {
+      minRemainingSeconds: values.TOKEN_REUSE_MIN_REMAINING_S,
+      key,
+      keyFile: values.TOKEN_CACHE_KEY_FILE,
+    },
+  };
 }
