@@ -115,6 +115,8 @@ async function gatewayWithSecretFile(path: string): Promise<TestGateway> {
   return startGateway(upstream.url, {
     ...settings,
     IDP_CLIENT_SECRET_FILE: path,
+    // A caller key rotated a second after start is fetched at once.
+    AUTH_JWKS_COOLDOWN_MS: "500",
     // Every mint goes upstream, uncounted: the load is the test's, not the budget's.
     TOKEN_REUSE: "off",
     UPSTREAM_MINT_LIMIT: "0",
@@ -122,37 +124,43 @@ async function gatewayWithSecretFile(path: string): Promise<TestGateway> {
   });
 }
 
-const mintOnce = (gateway: TestGateway) =>
+const mintOnce = (gateway: TestGateway, caller = admin) =>
   mint(
     gateway,
     { customerGuid: GUID, scopes: ["CUSTOMERS_READ"] },
     {
-      authorization: `Bearer ${admin}`,
+      authorization: `Bearer ${caller}`,
     },
   );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("IDP_CLIENT_SECRET_FILE rotated without a restart", () => {
-  it("is picked up under load: no mint fails, and the token endpoint gets the new secret", async () => {
+  it("is picked up under load, with the callers' signing key rotated too: no mint fails, and the token endpoint gets the new secret", async () => {
     endpoint.sent = [];
     endpoint.accepted = new Set([OLD_SECRET]);
     const volume = secretVolume(OLD_SECRET);
     const gateway = await gatewayWithSecretFile(volume.path);
+    const nextKey = await newSigningKey("key-2");
+    const nextAdmin = await callerToken(nextKey, { sub: "admin-1", scope: "tokengate:admin" });
 
     const answers: boolean[] = [];
     let running = true;
+    let signed = admin;
     // Eight callers minting back to back on loopback, at most 300 mints each.
     const callers = Array.from({ length: 8 }, async () => {
       for (let n = 0; running && n < 300; n += 1) {
-        const { body } = await mintOnce(gateway);
+        const { body } = await mintOnce(gateway, signed);
         answers.push(body.errors === undefined);
       }
     });
     await sleep(1_200);
-    // The bank adds the new secret, then the volume is updated.
+    // The bank adds the new secret, then the volume is updated; meanwhile
+    // the identity provider publishes a new key and signs with it.
     endpoint.accepted.add(NEW_SECRET);
     volume.write(NEW_SECRET);
+    jwks.publish([key, nextKey]);
+    signed = nextAdmin;
     await sleep(2_500);
     running = false;
     await Promise.all(callers);
