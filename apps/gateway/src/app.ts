@@ -3,21 +3,21 @@ import type { Plugin } from "graphql-yoga";
 import type pino from "pino";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
-import { observeBankTokens } from "./bank-token-readiness.js";
 import { LIMITS } from "./config/limits.js";
-import type { GatewayConfig } from "./config.js";
-import { createLogger } from "./logger.js";
-import type { GatewayMetrics } from "./metrics.js";
-import type { MetricsServer } from "./metrics-server.js";
+import type { GatewayConfig } from "./config/load-config.js";
+import { SecretRegistry } from "./core/secrets.js";
+import { createYogaServer, type Gateway } from "./graphql/yoga.js";
+import type { MetricsServer } from "./http/metrics-server.js";
+import { listen } from "./http/server.js";
 import { createAdmission } from "./operations/admission.js";
+import { observeBankTokens } from "./ops/bank-token-readiness.js";
+import { createLogger } from "./ops/logger.js";
+import type { GatewayMetrics } from "./ops/metrics.js";
+import type { MintLimiter } from "./ops/rate-limit.js";
+import { combineTelemetry, type Telemetry } from "./ops/telemetry.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
+import type { Tracing } from "./ops/tracing.js";
 import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
-import type { MintLimiter } from "./rate-limit.js";
-import { SecretRegistry } from "./secrets.js";
-import { listen } from "./server.js";
-import { combineTelemetry, type Telemetry } from "./telemetry.js";
-import type { Tracing } from "./tracing.js";
-import { createYogaServer, type Gateway } from "./yoga.js";
 
 export interface AppOptions {
   /** Where log lines go; default stdout (tests pass a sink that keeps them). */
@@ -120,7 +120,7 @@ async function limiterFor(
     secrets.add(password);
     secrets.add(decodeURIComponent(password));
   }
-  const { createMintLimiter } = await import("./rate-limit.js");
+  const { createMintLimiter } = await import("./ops/rate-limit.js");
   return createMintLimiter(settings, logger, telemetry);
 }
 
@@ -131,9 +131,9 @@ async function observabilityFor(config: GatewayConfig): Promise<{
   telemetry: Telemetry;
   plugins: Plugin[];
 }> {
-  const metrics = config.metrics ? (await import("./metrics.js")).createMetrics() : null;
+  const metrics = config.metrics ? (await import("./ops/metrics.js")).createMetrics() : null;
   const tracing = config.tracing
-    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl)
+    ? (await import("./ops/tracing.js")).startTracing(config.idpBaseUrl)
     : null;
   const telemetry = combineTelemetry(
     [metrics?.telemetry, tracing?.telemetry].filter((part) => part !== undefined),
@@ -208,7 +208,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       });
       let metricsServer: MetricsServer | undefined;
       if (metrics && config.metrics) {
-        const { serveMetrics } = await import("./metrics-server.js");
+        const { serveMetrics } = await import("./http/metrics-server.js");
         metricsServer = await serveMetrics(
           metrics.registry,
           config.metrics.host,

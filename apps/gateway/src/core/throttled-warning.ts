@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { LIMITS } from "./config/limits.js";
+import { LIMITS } from "../config/limits.js";
 
 /**
  * Logs a kind of junk at `warn` at most once per `intervalMs`, with the

@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
-import { LIMITS } from "../config/limits.js";
-import type { GatewayErrorCode } from "../error-codes.js";
+import { LIMITS } from "../../config/limits.js";
+import type { GatewayErrorCode } from "../../core/error-codes.js";
 
 /** Largest request body accepted; a mutation is well under 2 KiB. */
 const MAX_BODY_BYTES = LIMITS.MAX_BODY_BYTES.value;

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
-import { LIMITS } from "../config/limits.js";
+import { LIMITS } from "../../config/limits.js";
 
 const MAX_ERRORS = LIMITS.MAX_ERRORS.value;
 const MAX_ERROR_MESSAGE_CHARS = LIMITS.MAX_ERROR_MESSAGE_CHARS.value;

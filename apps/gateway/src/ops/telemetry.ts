@@ -1,6 +1,9 @@
-import type { ConnectionRefusal } from "./connection-cap.js";
-import type { GatewayErrorCode } from "./error-codes.js";
-import type { OperationId } from "./operations/operation.js";
+import type { GatewayErrorCode } from "../core/error-codes.js";
+import type { OperationId } from "../core/operation-id.js";
+
+/** Why a new connection was closed at once: every connection busy, or its address had its share. */
+export const CONNECTION_REFUSALS = ["capacity", "per_address"] as const;
+export type ConnectionRefusal = (typeof CONNECTION_REFUSALS)[number];
 
 /** The upstream calls the gateway makes, by the spec's operationId, as the `operation` label and span attribute. */
 export type UpstreamOperation = OperationId | "createBankToken";

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
-import type { GatewayErrorCode } from "../error-codes.js";
+import type { GatewayErrorCode } from "../../core/error-codes.js";
 
 type OnExecuteDonePayload = Parameters<
   NonNullable<Exclude<Awaited<ReturnType<NonNullable<Plugin["onExecute"]>>>, void>["onExecuteDone"]>

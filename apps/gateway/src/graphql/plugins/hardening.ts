@@ -3,8 +3,8 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { LIMITS } from "../config/limits.js";
-import type { GatewayErrorCode } from "../error-codes.js";
+import { LIMITS } from "../../config/limits.js";
+import type { GatewayErrorCode } from "../../core/error-codes.js";
 
 /**
  * Limits on what one GraphQL document may ask for. The schema is shallow

@@ -6,16 +6,19 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import { LIMITS } from "./config/limits.js";
-import type { RateLimitSettings } from "./config.js";
-import { rateLimitedError } from "./errors.js";
+import { LIMITS } from "../config/limits.js";
+import type { RateLimitSettings } from "../config/load-config.js";
+import { throttledWarning } from "../core/throttled-warning.js";
 import type { Telemetry } from "./telemetry.js";
-import { throttledWarning } from "./throttled-warning.js";
 
 /** Broker mode's mint limits: per verified caller and per customer, per minute. */
 export interface MintLimiter {
-  /** Counts one call; throws RATE_LIMITED (nothing is sent then) when the caller or the customer (if any) is over. */
-  check(caller: string, customerGuid: string | null): Promise<void>;
+  /**
+   * Counts one call: `null` when it may go, else the whole seconds (≥ 1)
+   * until the window that refused it ends (the pipeline then answers
+   * RATE_LIMITED and sends nothing).
+   */
+  check(caller: string, customerGuid: string | null): Promise<number | null>;
   /**
    * Why this replica's limits are weaker than configured (the shared store
    * is configured but failing, so each replica counts on its own), or
@@ -169,9 +172,9 @@ export function createMintLimiter(
       // Guids are hexadecimal in either case; both spellings are one customer.
       const waits = await waitsFor(caller, customerGuid?.toLowerCase() ?? null);
       const refused = waits.filter((wait): wait is number => wait !== null);
-      if (refused.length === 0) return;
+      if (refused.length === 0) return null;
       telemetry.rateLimited();
-      throw rateLimitedError(Math.max(1, Math.ceil(Math.max(...refused) / 1_000)));
+      return Math.max(1, Math.ceil(Math.max(...refused) / 1_000));
     },
     degradedBecause: () =>
       redis && (redis.status !== "ready" || storeHeldOff()) ? "rate_limit_store_unreachable" : null,

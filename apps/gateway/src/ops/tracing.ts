@@ -9,9 +9,9 @@ import {
 import { NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
 import { OPERATIONS } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
-import { LIMITS } from "./config/limits.js";
-import { useTracing } from "./plugins/use-tracing.js";
+import { LIMITS } from "../config/limits.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
+import { useTracing } from "./use-tracing.js";
 
 /** Each upstream operation's request line (the spec's path template), as its client span's name. */
 const ROUTES: Record<UpstreamOperation, { method: string; path: string }> = {

@@ -7,11 +7,14 @@ import {
   type YogaServerInstance,
 } from "graphql-yoga";
 import type { Logger } from "pino";
-import type { Authorizer } from "./auth/authorizer.js";
+import type { Authorizer } from "../auth/authorizer.js";
+import { SecretRegistry } from "../core/secrets.js";
+import type { Admission } from "../operations/admission.js";
+import { requestLogger } from "../ops/logger.js";
+import type { MintLimiter } from "../ops/rate-limit.js";
+import type { Telemetry } from "../ops/telemetry.js";
 import type { GatewayContext } from "./context.js";
 import { GRAPHIQL_INSTALLED, GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
-import { requestLogger } from "./logger.js";
-import type { Admission } from "./operations/admission.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
@@ -19,10 +22,7 @@ import { useCors } from "./plugins/use-cors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
-import type { MintLimiter } from "./rate-limit.js";
 import { schema } from "./schema/index.js";
-import { SecretRegistry } from "./secrets.js";
-import type { Telemetry } from "./telemetry.js";
 import { yogaLogger } from "./yoga-logger.js";
 
 export interface YogaOptions {

@@ -1,6 +1,6 @@
 import { CUSTOMER_TOKEN_SCOPES, type CustomerTokenScope } from "@tokengate/idp-client";
+import { CustomerTokenScopeEnum, ENUM_VALUE_NAMES } from "../../generated/enums.js";
 import { builder } from "../builder.js";
-import { CustomerTokenScopeEnum, ENUM_VALUE_NAMES } from "../generated/enums.js";
 
 /** `customers:pii:read` → `CUSTOMERS_PII_READ`: the generated GraphQL enum name of a wire scope. */
 export function scopeEnumName(scope: string): string {

@@ -1,10 +1,11 @@
 import { formatPath, type IdpError, type ValidationIssue } from "@tokengate/idp-client";
 import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
-import { LIMITS } from "./config/limits.js";
-import { type GatewayErrorCode, REFUSAL_REASONS, type RefusalReason } from "./error-codes.js";
-import { type FieldMap, graphqlPath } from "./operations/field-map.js";
-import type { DocumentedErrorCodes } from "./operations/operation.js";
+import { LIMITS } from "../config/limits.js";
+import type { GatewayErrorCode, RefusalReason } from "../core/error-codes.js";
+import type { Refusal } from "../core/refusal.js";
+import { type FieldMap, graphqlPath } from "../operations/field-map.js";
+import type { DocumentedErrorCodes } from "../operations/operation.js";
 
 /** What this file needs of an operation: how the caller names its fields, and its documented codes. */
 interface OperationNames {
@@ -33,9 +34,9 @@ export function gatewayError(
   return createGraphQLError(message, { extensions });
 }
 
-/** A broker-mode refusal; its code is the reason's, from the catalogue. */
-export function refusedError(reason: RefusalReason, message: string): GraphQLError {
-  return gatewayError(REFUSAL_REASONS[reason].code, message, undefined, reason);
+/** A refusal by the auth mode or a broker policy, with `extensions.reason` when a rule of the catalogue refused. */
+export function refusalError(refusal: Refusal): GraphQLError {
+  return gatewayError(refusal.code, refusal.message, undefined, refusal.reason ?? undefined);
 }
 
 /** RATE_LIMITED, with `extensions.retryAfterSeconds`: when the window that refused ends. */

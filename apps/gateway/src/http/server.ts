@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import type { ServerLimits } from "../config/load-config.js";
+import { throttledWarning } from "../core/throttled-warning.js";
+import type { Gateway } from "../graphql/yoga.js";
+import type { Telemetry } from "../ops/telemetry.js";
 import { createBoundedServer } from "./bounded-server.js";
-import type { ServerLimits } from "./config.js";
 import type { ConnectionRefusal } from "./connection-cap.js";
 import { inTurn } from "./pipelining.js";
 import { hasRoutableTarget } from "./request-target.js";
-import type { Telemetry } from "./telemetry.js";
-import { throttledWarning } from "./throttled-warning.js";
-import type { Gateway } from "./yoga.js";
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */

@@ -1,7 +1,7 @@
 import type { TokenProvider } from "@tokengate/idp-client";
 import type { Logger } from "pino";
-import { LIMITS } from "./config/limits.js";
-import type { SecretRegistry } from "./secrets.js";
+import { LIMITS } from "../config/limits.js";
+import type { SecretRegistry } from "../core/secrets.js";
 
 /** Between two tries of the first bank token while the token endpoint fails. */
 const RETRY_MS = LIMITS.BANK_TOKEN_RETRY_MS.value;

@@ -1,6 +1,6 @@
 import pino, { type Logger } from "pino";
 import sonicBoom from "sonic-boom";
-import type { SecretRegistry } from "./secrets.js";
+import type { SecretRegistry } from "../core/secrets.js";
 
 // sonic-boom is CommonJS: its class is a property of the module's export.
 const { SonicBoom } = sonicBoom;

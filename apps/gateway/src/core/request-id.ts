@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { Plugin } from "graphql-yoga";
 
 /** A caller's id is kept only when it is short and plain, so it cannot forge log lines. */
 const ACCEPTED = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -15,13 +14,4 @@ export function requestIdOf(request: Request): string {
     ids.set(request, id);
   }
   return id;
-}
-
-/** Echoes each request's id in the `x-request-id` response header. */
-export function useRequestId(): Plugin {
-  return {
-    onResponse({ request, response }) {
-      response.headers.set("x-request-id", requestIdOf(request));
-    },
-  };
 }

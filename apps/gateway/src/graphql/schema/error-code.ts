@@ -1,5 +1,5 @@
+import { GATEWAY_ERROR_CODES } from "../../core/error-codes.js";
 import { builder } from "../builder.js";
-import { GATEWAY_ERROR_CODES } from "../error-codes.js";
 
 /**
  * No field returns it: it is in the schema so that GraphQL clients'

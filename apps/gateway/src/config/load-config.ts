@@ -4,13 +4,13 @@
  * and the rules that tie settings to each other.
  */
 import type pino from "pino";
-import type { BrokerAuthSettings } from "./auth/broker-settings.js";
-import { readSettings } from "./config/read-settings.js";
-import type { SettingValues } from "./config/settings.js";
-import { type UpstreamConfig, upstreamFrom } from "./config/upstream.js";
+import { SHORTEST_SECRET } from "../core/secrets.js";
+import type { BrokerAuthSettings } from "./broker-settings.js";
 import { networkExposureProblem } from "./network-exposure.js";
 import { installed } from "./optional-dependency.js";
-import { SHORTEST_SECRET } from "./secrets.js";
+import { readSettings } from "./read-settings.js";
+import type { SettingValues } from "./settings.js";
+import { type UpstreamConfig, upstreamFrom } from "./upstream.js";
 
 export interface GatewayConfig {
   port: number;

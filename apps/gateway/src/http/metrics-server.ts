@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
+import { LIMITS } from "../config/limits.js";
+import type { ServerLimits } from "../config/load-config.js";
 import { createBoundedServer } from "./bounded-server.js";
-import { LIMITS } from "./config/limits.js";
-import type { ServerLimits } from "./config.js";
 
 export interface MetricsServer {
   /** Base URL, e.g. `http://127.0.0.1:9464`; the metrics are at `/metrics`. */

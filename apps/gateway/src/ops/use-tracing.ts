@@ -12,7 +12,7 @@ import { core } from "@opentelemetry/sdk-node";
 import { getOperationAST } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { LIMITS } from "../config/limits.js";
-import { requestIdOf } from "./use-request-id.js";
+import { requestIdOf } from "../core/request-id.js";
 
 const fromHeaders: TextMapGetter<Headers> = {
   keys: (headers) => [...headers.keys()],

@@ -2,8 +2,9 @@ import type { Server } from "node:http";
 import type { Socket } from "node:net";
 
 /** Why a new connection was closed at once: every connection busy, or its address had its share. */
-export const CONNECTION_REFUSALS = ["capacity", "per_address"] as const;
-export type ConnectionRefusal = (typeof CONNECTION_REFUSALS)[number];
+import type { ConnectionRefusal } from "../ops/telemetry.js";
+
+export type { ConnectionRefusal };
 
 export interface ConnectionCap {
   /** Open connections beyond this many are refused… */

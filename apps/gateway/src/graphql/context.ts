@@ -1,10 +1,10 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
-import type { Authorizer } from "./auth/authorizer.js";
-import type { Admission } from "./operations/admission.js";
-import type { MintLimiter } from "./rate-limit.js";
-import type { SecretRegistry } from "./secrets.js";
-import type { Telemetry } from "./telemetry.js";
+import type { Authorizer } from "../auth/authorizer.js";
+import type { SecretRegistry } from "../core/secrets.js";
+import type { Admission } from "../operations/admission.js";
+import type { MintLimiter } from "../ops/rate-limit.js";
+import type { Telemetry } from "../ops/telemetry.js";
 
 /** What every resolver gets for one GraphQL request. */
 export interface GatewayContext {

@@ -1,9 +1,13 @@
 import { OPERATIONS } from "@tokengate/idp-client";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import { CONNECTION_REFUSALS } from "./connection-cap.js";
-import { GATEWAY_ERROR_CODES } from "./error-codes.js";
-import type { OperationId } from "./operations/operation.js";
-import type { Telemetry, UpstreamEnd, UpstreamOperation } from "./telemetry.js";
+import { GATEWAY_ERROR_CODES } from "../core/error-codes.js";
+import type { OperationId } from "../core/operation-id.js";
+import {
+  CONNECTION_REFUSALS,
+  type Telemetry,
+  type UpstreamEnd,
+  type UpstreamOperation,
+} from "./telemetry.js";
 
 /** The gateway's Prometheus metrics and the registry that serves them. */
 export interface GatewayMetrics {

@@ -1,5 +1,5 @@
 import type { GraphiQLOptions, GraphiQLRenderer } from "graphql-yoga";
-import { installed } from "./optional-dependency.js";
+import { installed } from "../config/optional-dependency.js";
 
 /** GraphiQL is a development dependency: the deploy folder leaves it out, as production serves none. */
 export const GRAPHIQL_INSTALLED = installed("@graphql-yoga/render-graphiql");

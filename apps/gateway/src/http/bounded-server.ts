@@ -1,8 +1,8 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { Logger } from "pino";
-import type { ServerLimits } from "./config.js";
+import type { ServerLimits } from "../config/load-config.js";
+import { throttledWarning } from "../core/throttled-warning.js";
 import { type ConnectionRefusal, capConnections } from "./connection-cap.js";
-import { throttledWarning } from "./throttled-warning.js";
 
 /**
  * A `node:http` server that no client can hold open: slow headers, slow
