@@ -15,6 +15,7 @@ const { config } = loaded;
 const logs = stdoutLogs();
 const app = await buildApp(config, { logDestination: logs.stream });
 const { logger } = app;
+for (const warning of loaded.warnings) logger.warn(warning);
 
 const running = await app.listen().catch(async (error: Error) => {
   logger.fatal({ err: error }, "could not listen");
