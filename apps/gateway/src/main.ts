@@ -39,10 +39,12 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    const exitBy = Date.now() + config.drainGraceMs;
     logger.info({ signal }, "draining");
     void running.stop().then(async (clean) => {
       logger.info({ clean }, "stopped");
-      await logs.endBeforeExit(1_000);
+      // The rest of the drain budget: the exit margin the drain plan kept.
+      await logs.endBeforeExit(Math.max(0, exitBy - Date.now()));
       process.exit(clean ? 0 : 1);
     });
   });
