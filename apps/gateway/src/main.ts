@@ -43,8 +43,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     logger.info({ signal }, "draining");
     void running.stop().then(async (clean) => {
       logger.info({ clean }, "stopped");
-      // The rest of the drain budget: the exit margin the drain plan kept.
-      await logs.endBeforeExit(Math.max(0, exitBy - Date.now()));
+      // At most a second (a stuck log reader must not hold the exit), and never past the drain budget.
+      await logs.endBeforeExit(Math.min(1_000, Math.max(0, exitBy - Date.now())));
       process.exit(clean ? 0 : 1);
     });
   });
