@@ -7,6 +7,7 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { core, NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
+import { OPERATIONS } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import { LIMITS } from "./config/limits.js";
@@ -14,10 +15,10 @@ import { useTracing } from "./plugins/use-tracing.js";
 import { reportSpanExportFailures } from "./span-export-failures.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
 
-/** Each upstream operation's request line, as its client span's name. */
+/** Each upstream operation's request line (the spec's path template), as its client span's name. */
 const ROUTES: Record<UpstreamOperation, { method: string; path: string }> = {
-  create_customer_token: { method: "POST", path: "/api/customer_tokens" },
-  bank_token: { method: "POST", path: "/oauth/token" },
+  ...OPERATIONS,
+  createBankToken: { method: "POST", path: "/oauth/token" },
 };
 
 export interface Tracing {
@@ -170,7 +171,8 @@ export function startTracing(idpBaseUrl: string, watch: ExportWatch): Tracing {
       ...noTelemetry,
       upstreamCall: clientSpans(tracer, new URL(idpBaseUrl)),
       // On the operation's server span; with several mints in one document, the last one's.
-      mintReused: (reused) => trace.getActiveSpan()?.setAttribute("tokengate.mint.reused", reused),
+      answerReused: (reused) =>
+        trace.getActiveSpan()?.setAttribute("tokengate.mint.reused", reused),
     },
     plugin: useTracing(tracer),
     shutdown: (withinMs) => flushWithin(sdk, withinMs, exportFailed, watch),
