@@ -4,8 +4,8 @@
  * and the rules that tie settings to each other.
  */
 import type pino from "pino";
-import { SHORTEST_SECRET } from "../core/secrets.js";
 import type { BrokerAuthSettings } from "./broker-settings.js";
+import { LIMITS } from "./limits.js";
 import { networkExposureProblem } from "./network-exposure.js";
 import { installed } from "./optional-dependency.js";
 import { readSettings } from "./read-settings.js";
@@ -76,7 +76,9 @@ export interface RateLimitSettings {
   redisUrl: string | null;
 }
 
-export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+export type ConfigResult =
+  /** `warnings`: accepted settings the operator should fix, logged at start. */
+  { ok: true; config: GatewayConfig; warnings: string[] } | { ok: false; problems: string[] };
 
 /** The standard switches of the OpenTelemetry SDK's environment configuration. */
 function tracingOn(values: SettingValues): boolean {
@@ -104,9 +106,11 @@ function brokerFrom(
   const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
   if (!clientSecret)
     problems.push("IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required in broker mode");
-  else if (clientSecret.length < SHORTEST_SECRET)
+  else if (clientSecret.length < LIMITS.SHORTEST_SECRET.value)
     // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
-    problems.push(`the client secret must be at least ${SHORTEST_SECRET} characters long`);
+    problems.push(
+      `the client secret must be at least ${LIMITS.SHORTEST_SECRET.value} characters long`,
+    );
   return {
     clientId: values.IDP_CLIENT_ID ?? "",
     clientSecret: clientSecret ?? "",
@@ -138,7 +142,7 @@ function brokerFrom(
  * points at a mock (or at production) unless told to.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const { values, broker, problems } = readSettings(env);
+  const { values, broker, problems, warnings } = readSettings(env);
   if (values.SERVER_HEADERS_TIMEOUT_MS > values.SERVER_REQUEST_TIMEOUT_MS)
     problems.push("SERVER_HEADERS_TIMEOUT_MS must not exceed SERVER_REQUEST_TIMEOUT_MS");
   if (
@@ -148,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   )
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
-  const upstream = upstreamFrom(values, broker, problems);
+  const upstream = upstreamFrom(values, broker, problems, warnings);
   // `Production` or ` production ` must not turn GraphiQL and introspection on.
   const production = values.NODE_ENV?.trim().toLowerCase() === "production";
   const exposure = networkExposureProblem(
@@ -166,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
+    warnings,
     config: {
       port: values.PORT,
       host: values.HOST,

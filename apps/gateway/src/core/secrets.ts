@@ -1,8 +1,7 @@
-/**
- * Shorter values would scrub ordinary words, so they cannot be registered;
- * the configuration refuses a configured secret this short (see `configuredSecret`).
- */
-export const SHORTEST_SECRET = 8;
+import { LIMITS } from "../config/limits.js";
+
+/** Shorter values would scrub ordinary words, so they cannot be registered (see `LIMITS`). */
+const SHORTEST_SECRET = LIMITS.SHORTEST_SECRET.value;
 const REDACTED = "[redacted]";
 /** How deep `scrubValue` walks a logged object; deeper values are dropped. */
 const MAX_DEPTH = 8;
