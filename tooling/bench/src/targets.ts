@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { NODE_FLAGS } from "../src/node-flags.js";
+import { gatewayCommand } from "./gateway-command.js";
 
-const GATEWAY_ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const FLOOR_ENTRY = fileURLToPath(new URL("./floor-proxy.ts", import.meta.url));
 
 export interface Target {
@@ -32,9 +31,11 @@ async function startTarget(
   args: string[],
   env: Record<string, string>,
   port: number,
+  cwd?: string,
 ): Promise<Target> {
   const started = performance.now();
   const child = spawn(process.execPath, args, {
+    cwd,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -55,8 +56,8 @@ async function startTarget(
 }
 
 /**
- * The gateway as deployed: `node <NODE_FLAGS> dist/main.js`, production
- * mode, warn-level logs; `nodeArgs` go before it (the profiler's flags),
+ * The gateway as deployed (its package's start command,
+ * `node <V8 flags> dist/main.js`), production mode, warn-level logs; `nodeArgs` go before it (the profiler's flags),
  * `env` adds settings (broker mode, metrics, tracing, Redis) and `name`
  * labels the figures.
  */
@@ -67,9 +68,10 @@ export function startGateway(
   env: Record<string, string> = {},
   name = "gateway",
 ): Promise<Target> {
+  const command = gatewayCommand();
   return startTarget(
     name,
-    [...nodeArgs, ...NODE_FLAGS, GATEWAY_ENTRY],
+    [...nodeArgs, ...command.args],
     {
       IDP_BASE_URL: upstreamUrl,
       NODE_ENV: "production",
@@ -81,6 +83,7 @@ export function startGateway(
       ...env,
     },
     port,
+    command.cwd,
   );
 }
 
