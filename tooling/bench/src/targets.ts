@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { gatewayCommand } from "./gateway-command.js";
+import { scopeWireValues } from "./scopes.js";
 
 const FLOOR_ENTRY = fileURLToPath(new URL("./floor-proxy.ts", import.meta.url));
+const NAIVE_YOGA_ENTRY = fileURLToPath(new URL("./naive-yoga.ts", import.meta.url));
 
 export interface Target {
   name: string;
@@ -13,9 +15,19 @@ export interface Target {
   stop(): Promise<number | null>;
 }
 
-async function waitHealthy(url: string, child: ChildProcess, started: number): Promise<number> {
+async function waitHealthy(
+  url: string,
+  child: ChildProcess,
+  started: number,
+  stderr: () => string,
+): Promise<number> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`target exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const said = stderr().trim().split("\n").slice(-3).join(" / ");
+      throw new Error(
+        `exited (${child.exitCode ?? child.signalCode}) before serving${said ? `: ${said}` : ""}`,
+      );
+    }
     try {
       const response = await fetch(`${url}/health`);
       if (response.ok) return performance.now() - started;
@@ -26,21 +38,40 @@ async function waitHealthy(url: string, child: ChildProcess, started: number): P
   }
 }
 
-async function startTarget(
+/** How to run one target: a program (node unless named), its arguments, its settings. */
+export interface TargetCommand {
+  program?: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd?: string;
+}
+
+/**
+ * Spawns a target that serves `/health` and `/graphql` on `port` and
+ * resolves once `/health` answers 200; rejects, quoting the end of its
+ * stderr, when it exits first. Its stderr passes through.
+ */
+export async function startTarget(
   name: string,
-  args: string[],
-  env: Record<string, string>,
+  command: TargetCommand,
   port: number,
-  cwd?: string,
 ): Promise<Target> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd,
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+  const child = spawn(command.program ?? process.execPath, command.args, {
+    cwd: command.cwd,
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: String(port), ...command.env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    stderr = (stderr + chunk.toString("utf8")).slice(-2_000);
   });
   const url = `http://127.0.0.1:${port}`;
-  const coldStartMs = await waitHealthy(url, child, started);
+  const coldStartMs = await waitHealthy(url, child, started, () => stderr).catch((error: Error) => {
+    child.kill("SIGKILL");
+    throw new Error(`${name} ${error.message}`);
+  });
   if (child.pid === undefined) throw new Error(`${name} has no pid`);
   return {
     name,
@@ -56,10 +87,10 @@ async function startTarget(
 }
 
 /**
- * The gateway as deployed (its package's start command,
- * `node <V8 flags> dist/main.js`), production mode, warn-level logs; `nodeArgs` go before it (the profiler's flags),
- * `env` adds settings (broker mode, metrics, tracing, Redis) and `name`
- * labels the figures.
+ * The gateway as deployed (its package's start command, `node <V8 flags>
+ * dist/main.js`), production mode, warn-level logs; `nodeArgs` go before
+ * it (the profiler's flags), `env` adds settings (broker mode, metrics,
+ * tracing, Redis, token reuse) and `name` labels the figures.
  */
 export function startGateway(
   upstreamUrl: string,
@@ -71,23 +102,48 @@ export function startGateway(
   const command = gatewayCommand();
   return startTarget(
     name,
-    [...nodeArgs, ...command.args],
     {
-      IDP_BASE_URL: upstreamUrl,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      // The bench measures each mint's way through the gateway, not the upstream
-      // budget or token reuse (budget-load.ts sets both).
-      UPSTREAM_MINT_LIMIT: "0",
-      TOKEN_REUSE: "off",
-      ...env,
+      args: [...nodeArgs, ...command.args],
+      cwd: command.cwd,
+      env: {
+        IDP_BASE_URL: upstreamUrl,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        // The bench measures each mint's way through the gateway, not the upstream
+        // budget or token reuse (the reused-token row and budget-load.ts set them).
+        UPSTREAM_MINT_LIMIT: "0",
+        TOKEN_REUSE: "off",
+        ...env,
+      },
     },
     port,
-    command.cwd,
   );
 }
 
 /** The floor: a bare node:http server forwarding with undici.request, no GraphQL. */
 export function startFloor(upstreamUrl: string, port: number): Promise<Target> {
-  return startTarget("floor", ["--import", "tsx", FLOOR_ENTRY], { UPSTREAM: upstreamUrl }, port);
+  return startTarget(
+    "floor",
+    {
+      args: ["--import", "tsx", FLOOR_ENTRY],
+      env: { UPSTREAM: upstreamUrl, SCOPES: JSON.stringify(scopeWireValues()) },
+    },
+    port,
+  );
+}
+
+/** What a first GraphQL server looks like: graphql-yoga's defaults, an SDL schema, fetch upstream. */
+export function startNaiveYoga(upstreamUrl: string, port: number): Promise<Target> {
+  return startTarget(
+    "naive yoga",
+    {
+      args: ["--import", "tsx", NAIVE_YOGA_ENTRY],
+      env: {
+        UPSTREAM: upstreamUrl,
+        SCOPES: JSON.stringify(scopeWireValues()),
+        NODE_ENV: "production",
+      },
+    },
+    port,
+  );
 }
