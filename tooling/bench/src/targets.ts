@@ -20,8 +20,11 @@ async function waitHealthy(
   child: ChildProcess,
   started: number,
   stderr: () => string,
+  failedToRun: () => Error | null,
 ): Promise<number> {
   for (;;) {
+    const failure = failedToRun();
+    if (failure) throw new Error(`could not be run: ${failure.message}`);
     if (child.exitCode !== null || child.signalCode !== null) {
       const said = stderr().trim().split("\n").slice(-3).join(" / ");
       throw new Error(
@@ -63,12 +66,24 @@ export async function startTarget(
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
+  // A program that cannot be run at all (missing, not executable) is an
+  // 'error' event, not an exit: kept as the reason the target did not serve.
+  let failedToRun: Error | null = null;
+  child.once("error", (error) => {
+    failedToRun = error;
+  });
   child.stderr?.on("data", (chunk: Buffer) => {
     process.stderr.write(chunk);
     stderr = (stderr + chunk.toString("utf8")).slice(-2_000);
   });
   const url = `http://127.0.0.1:${port}`;
-  const coldStartMs = await waitHealthy(url, child, started, () => stderr).catch((error: Error) => {
+  const coldStartMs = await waitHealthy(
+    url,
+    child,
+    started,
+    () => stderr,
+    () => failedToRun,
+  ).catch((error: Error) => {
     child.kill("SIGKILL");
     throw new Error(`${name} ${error.message}`);
   });
