@@ -5,9 +5,9 @@ import { LIMITS } from "../config/limits.js";
 import type { UpstreamOperation } from "../telemetry.js";
 import { throttledWarning } from "../throttled-warning.js";
 
-/** How many calls of each upstream operation may leave per window; 0: not counted. */
+/** How many calls of each upstream operation may leave per window; 0 or absent: not counted. */
 export interface BudgetLimits {
-  limits: Readonly<Record<UpstreamOperation, number>>;
+  limits: Readonly<Partial<Record<UpstreamOperation, number>>>;
   windowSeconds: number;
 }
 
@@ -226,7 +226,7 @@ export function createUpstreamBudget(
 
   return {
     async admit(operation) {
-      const limit = settings.limits[operation];
+      const limit = settings.limits[operation] ?? 0;
       sequence += 1;
       const slot = `${replica}:${sequence}`;
       const decision = await decide((store) => store.admit(operation, slot, limit, windowMs));
