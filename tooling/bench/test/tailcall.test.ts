@@ -13,13 +13,15 @@ import { startTailcall } from "../src/tailcall.js";
 import type { Target } from "../src/targets.js";
 import { STUB_TOKEN, startUpstreamStub, type UpstreamStub } from "../src/upstream-stub.js";
 
+// The package installs only on Linux x64 (its os and cpu fields); there it must run.
+const installable = process.platform === "linux" && process.arch === "x64";
 let stub: UpstreamStub;
 let tailcall: Target;
 
 beforeAll(async () => {
+  if (!installable) return;
   stub = await startUpstreamStub();
   const started = await startTailcall(stub.url, await freePort("127.0.0.1"));
-  // On Linux x64 with glibc (CI, the dev machine) it must run: a skip here is a failure.
   if ("skipped" in started) throw new Error(`Tailcall did not start: ${started.skipped}`);
   tailcall = started.target;
 });
@@ -28,7 +30,7 @@ afterAll(async () => {
   await stub?.close();
 });
 
-describe("Tailcall as the bench configures it", () => {
+describe.runIf(installable)("Tailcall as the bench configures it", () => {
   it("sends the upstream the wire request, scopes as wire values, with the caller's Authorization", async () => {
     const received = stub.nextMint();
     await postGraphQL(tailcall.url, MINT_BODY);
