@@ -3,13 +3,13 @@ import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import pino from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
-import { observeBankTokens } from "./bank-token-readiness.js";
 import { LIMITS } from "./config/limits.js";
-import { type RotatingSecrets, rotatingSecrets } from "./config/rotation.js";
-import type { GatewayConfig } from "./config.js";
-import { createLogger } from "./logger.js";
-import type { GatewayMetrics } from "./metrics.js";
-import type { MetricsServer } from "./metrics-server.js";
+import type { GatewayConfig } from "./config/load-config.js";
+import { SecretRegistry } from "./core/secrets.js";
+import { createYogaServer, type Gateway } from "./graphql/yoga.js";
+import { planDrain } from "./http/drain-plan.js";
+import type { MetricsServer } from "./http/metrics-server.js";
+import { listen } from "./http/server.js";
 import { createAdmission } from "./operations/admission.js";
 import {
   type AuditTrail,
@@ -17,14 +17,15 @@ import {
   noAuditTrail,
   streamAuditTrail,
 } from "./ops/audit/trail.js";
+import { observeBankTokens } from "./ops/bank-token-readiness.js";
+import { createLogger } from "./ops/logger.js";
+import type { GatewayMetrics } from "./ops/metrics.js";
+import type { MintLimiter } from "./ops/rate-limit.js";
+import { type RotatingSecrets, rotatingSecrets } from "./ops/secret-rotation.js";
+import { combineTelemetry, type Telemetry } from "./ops/telemetry.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
+import type { Tracing } from "./ops/tracing.js";
 import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
-import type { MintLimiter } from "./rate-limit.js";
-import { SecretRegistry } from "./secrets.js";
-import { listen } from "./server.js";
-import { combineTelemetry, type Telemetry } from "./telemetry.js";
-import type { Tracing } from "./tracing.js";
-import { createYogaServer, type Gateway } from "./yoga.js";
 
 export interface AppOptions {
   /** Where log lines go; default stdout (tests pass a sink that keeps them). */
@@ -37,10 +38,11 @@ export interface RunningApp {
   /** Base URL of the metrics server (`GET /metrics`) when `METRICS_PORT` is set. */
   metricsUrl?: string;
   /**
-   * Turns `/ready` to 503, drains in-flight requests within the drain
-   * budget (answering those still waiting near its end with
-   * `SHUTTING_DOWN`), then closes the upstream pool, the rate-limit store
-   * and the metrics server and flushes buffered spans; `true` if no
+   * Turns `/ready` to 503, drains in-flight requests within the HTTP
+   * server's share of the drain budget (answering those still waiting
+   * near its end with `SHUTTING_DOWN`), then closes the upstream pool, the
+   * rate-limit store and the metrics server and flushes buffered spans,
+   * all before the budget's exit margin (`planDrain`); `true` if no
    * connection had to be cut.
    */
   stop(): Promise<boolean>;
@@ -142,20 +144,26 @@ async function limiterFor(
     secrets.add(password);
     secrets.add(decodeURIComponent(password));
   }
-  const { createMintLimiter } = await import("./rate-limit.js");
+  const { createMintLimiter } = await import("./ops/rate-limit.js");
   return createMintLimiter(settings, logger, telemetry);
 }
 
 /** Metrics (prom-client) and tracing (the OpenTelemetry SDK), each loaded only when configured. */
-async function observabilityFor(config: GatewayConfig): Promise<{
+async function observabilityFor(
+  config: GatewayConfig,
+  logger: Logger,
+): Promise<{
   metrics: GatewayMetrics | null;
   tracing: Tracing | null;
   telemetry: Telemetry;
   plugins: Plugin[];
 }> {
-  const metrics = config.metrics ? (await import("./metrics.js")).createMetrics() : null;
+  const metrics = config.metrics ? (await import("./ops/metrics.js")).createMetrics() : null;
   const tracing = config.tracing
-    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl)
+    ? (await import("./ops/tracing.js")).startTracing(config.idpBaseUrl, {
+        logger,
+        failed: () => metrics?.telemetry.spanExportFailed(),
+      })
     : null;
   const telemetry = combineTelemetry(
     [metrics?.telemetry, tracing?.telemetry].filter((part) => part !== undefined),
@@ -184,13 +192,6 @@ function auditTrailFor(
   }
 }
 
-/** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
-function answerMarginMs(drainGraceMs: number): number {
-  return Math.min(LIMITS.DRAIN_ANSWER_MARGIN_MS.value, drainGraceMs / 4);
-}
-
-const SPAN_FLUSH_MS = LIMITS.SPAN_FLUSH_MS.value;
-
 /**
  * Builds the whole gateway from its configuration: logger, metrics and
  * tracing, auth mode, rate limits, upstream client, yoga and the HTTP
@@ -201,7 +202,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const secrets = new SecretRegistry();
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
-  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
+  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config, logger);
   const audit = auditTrailFor(config, options.logDestination, logger);
   const rotating = rotatingSecrets(config, logger, secrets);
   const guards = await upstreamGuardsFor(config, logger, telemetry, secrets, rotating);
@@ -257,7 +258,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       });
       let metricsServer: MetricsServer | undefined;
       if (metrics && config.metrics) {
-        const { serveMetrics } = await import("./metrics-server.js");
+        const { serveMetrics } = await import("./http/metrics-server.js");
         metricsServer = await serveMetrics(
           metrics.registry,
           config.metrics.host,
@@ -271,25 +272,21 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         draining = true;
         bankTokens?.stop();
         rotating.close();
-        const budget = config.drainGraceMs;
+        const plan = planDrain(config.drainGraceMs, tracing !== null);
+        const startedAt = Date.now();
         const last = setTimeout(() => {
           shutdown.abort();
           // Mints still waiting on the upstream end now and are answered SHUTTING_DOWN.
           void idp.close({ abortInFlight: true });
-        }, budget - answerMarginMs(budget));
-        const clean = await server.drain(budget);
+        }, plan.answerAtMs);
+        const clean = await server.drain(plan.httpEndsAtMs);
         clearTimeout(last);
         await idp.close();
         await limiter?.close();
         guards.close();
         await metricsServer?.close();
         await audit.close();
-        if (tracing) {
-          const flushed = new Promise<void>((resolve) =>
-            setTimeout(resolve, SPAN_FLUSH_MS).unref(),
-          );
-          await Promise.race([tracing.shutdown().catch(() => undefined), flushed]);
-        }
+        await tracing?.shutdown(startedAt + plan.flushEndsAtMs - Date.now());
         return clean;
       };
       return {

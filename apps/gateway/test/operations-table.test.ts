@@ -7,7 +7,7 @@
  */
 import { type FaultHandler, reply, sendJson, silence, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerCaller } from "../src/ops/audit/event-of.js";
+import { bearerCaller } from "../src/operations/audit-event.js";
 import { auditEventsOf, expectNoSecretIn } from "./support/audit.js";
 import { BANK_TOKEN, GUID, MINT, post, startGateway, type TestGateway } from "./support/gateway.js";
 

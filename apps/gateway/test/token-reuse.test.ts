@@ -1,7 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RedisServer, startRedis } from "@tokengate/testkit";
+import {
+  type LimitedUpstream,
+  type LimitedUpstreamOptions,
+  type RedisServer,
+  startLimitedUpstream,
+  startRedis,
+} from "@tokengate/testkit";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { brokerSettings } from "./support/broker-upstream.js";
@@ -12,11 +18,6 @@ import {
   startJwksServer,
 } from "./support/caller-tokens.js";
 import { post, startGateway } from "./support/gateway.js";
-import {
-  type LimitedUpstream,
-  type LimitedUpstreamOptions,
-  startLimitedUpstream,
-} from "./support/limited-upstream.js";
 import { type GatewayProcess, runGateway } from "./support/process.js";
 
 const MINTS = "/api/customer_tokens";

@@ -1,4 +1,10 @@
-import { freePort, type RedisServer, startRedis } from "@tokengate/testkit";
+import {
+  freePort,
+  type LimitedUpstream,
+  type RedisServer,
+  startLimitedUpstream,
+  startRedis,
+} from "@tokengate/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { brokerSettings } from "./support/broker-upstream.js";
 import {
@@ -8,7 +14,6 @@ import {
   startJwksServer,
 } from "./support/caller-tokens.js";
 import { mint, startGateway } from "./support/gateway.js";
-import { type LimitedUpstream, startLimitedUpstream } from "./support/limited-upstream.js";
 import { type GatewayProcess, runGateway } from "./support/process.js";
 
 const MINTS = "/api/customer_tokens";

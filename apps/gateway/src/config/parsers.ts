@@ -5,9 +5,10 @@
  * setting never quotes the text it was given.
  */
 import { resolveBaseUrl } from "@tokengate/idp-client";
+import type { Parsed } from "./parsed.js";
 import { readSecretFile } from "./secret-file.js";
 
-export type Parsed<T> = { value: T } | { problem: string };
+export type { Parsed };
 
 export interface Parser<T> {
   /** What the setting accepts, in words: the docs' "value" column. */

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import type { Parsed } from "./parsers.js";
+import type { Parsed } from "./parsed.js";
+import { readSecretFile } from "./secret-file.js";
 import type { SettingValues } from "./settings.js";
 
 /** How much of the upstream's per-IP budget this gateway spends, and whether it reuses tokens. */
@@ -29,24 +29,23 @@ export interface UpstreamConfig {
  * never quotes the file.
  */
 export function readCacheKey(path: string, name: string): Parsed<Buffer> {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8").trim();
-  } catch (error) {
-    return {
-      problem: `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    };
-  }
+  const read = readSecretFile(path, name);
+  if ("problem" in read) return read;
+  const text = read.value.trim();
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-  if (key.length === 32) return { value: key };
-  return { problem: `${name} must hold a 32-byte key, as 64 hex digits or in base64` };
+  if (key.length !== 32)
+    return { problem: `${name} must hold a 32-byte key, as 64 hex digits or in base64` };
+  return read.warning ? { value: key, warning: read.warning } : { value: key };
 }
 
-function keyFrom(path: string, problems: string[]): Buffer | null {
+function keyFrom(path: string, problems: string[], warnings: string[]): Buffer | null {
   const read = readCacheKey(path, "TOKEN_CACHE_KEY_FILE");
-  if ("value" in read) return read.value;
-  problems.push(read.problem);
-  return null;
+  if ("problem" in read) {
+    problems.push(read.problem);
+    return null;
+  }
+  if (read.warning) warnings.push(read.warning);
+  return read.value;
 }
 
 /**
@@ -59,6 +58,7 @@ export function upstreamFrom(
   values: SettingValues,
   broker: boolean,
   problems: string[],
+  warnings: string[],
 ): UpstreamConfig {
   const budget = {
     mintLimit: values.UPSTREAM_MINT_LIMIT,
@@ -66,7 +66,9 @@ export function upstreamFrom(
     windowSeconds: values.UPSTREAM_LIMIT_WINDOW_S,
   };
   if ((values.TOKEN_REUSE ?? (broker ? "on" : "off")) === "off") return { budget, reuse: null };
-  const key = values.TOKEN_CACHE_KEY_FILE ? keyFrom(values.TOKEN_CACHE_KEY_FILE, problems) : null;
+  const key = values.TOKEN_CACHE_KEY_FILE
+    ? keyFrom(values.TOKEN_CACHE_KEY_FILE, problems, warnings)
+    : null;
   if (values.REDIS_URL && !values.TOKEN_CACHE_KEY_FILE) {
     problems.push(
       "TOKEN_REUSE with REDIS_URL needs TOKEN_CACHE_KEY_FILE (a 32-byte AES-256-GCM key): reused tokens are stored in Redis encrypted; or set TOKEN_REUSE=off",

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
+import { encodedForms } from "../../src/core/secrets.js";
 import type { AuditEvent } from "../../src/ops/audit/event.js";
-import { encodedForms } from "../../src/secrets.js";
 
 /** The committed schema file, as published (not the code's object it is generated from). */
 const SCHEMA: unknown = JSON.parse(

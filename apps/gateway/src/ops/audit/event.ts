@@ -1,7 +1,7 @@
 import type { CustomerTokenScope } from "@tokengate/idp-client";
-import type { RefusalReason } from "../../error-codes.js";
-import type { OperationId } from "../../operations/operation.js";
-import type { OperationOutcome } from "../../telemetry.js";
+import type { RefusalReason } from "../../core/error-codes.js";
+import type { OperationId } from "../../core/operation-id.js";
+import type { OperationOutcome } from "../telemetry.js";
 
 /**
  * The audit event's schema version: `audit-event.schema.json`'s `$id` ends
@@ -14,6 +14,14 @@ export const AUDIT_SCHEMA_VERSION = 1;
  * SHA-256 (hex): a bearer is never written, not even in part.
  */
 export type AuditedCaller = { sub: string } | { bearerSha256: string };
+
+/** What the audit trail records of a request: who it is for and what it asks for. */
+export interface AuditedRequest {
+  customer: string | null;
+  scopes: CustomerTokenScope[] | null;
+  inheritIpAllowlist: boolean | null;
+  ipAllowlist: string[] | null;
+}
 
 /**
  * One operation's outcome, as one line of the audit stream. Every field is

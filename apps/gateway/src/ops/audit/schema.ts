@@ -1,5 +1,5 @@
 import { CUSTOMER_TOKEN_SCOPES, OPERATIONS } from "@tokengate/idp-client";
-import { GATEWAY_ERROR_CODES, REFUSAL_REASONS } from "../../error-codes.js";
+import { GATEWAY_ERROR_CODES, REFUSAL_REASONS } from "../../core/error-codes.js";
 import { AUDIT_SCHEMA_VERSION } from "./event.js";
 
 /** Longest `jti` written; a longer one (the upstream's to choose) is written as `null`. */

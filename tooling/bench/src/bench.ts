@@ -1,0 +1,289 @@
+/**
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--quick]`:
+ * the same mutation to the same local upstream stub through each target in
+ * one run: the floor of a bare Node proxy, Tailcall, the gateway as
+ * deployed, the gateway answering a reused token, and a naive yoga build;
+ * each against the floor of its round. Then what metrics, tracing and the
+ * rate limiter (in memory and in Redis) cost per mint, each against the
+ * same gateway without it; then the client alone against a bare
+ * undici.request. Prints figures and ratios; asserts only correctness.
+ */
+
+import { isDeepStrictEqual, parseArgs } from "node:util";
+import { freePort, startRedis } from "@tokengate/testkit";
+import { brokerEnv, startCallerIdentity } from "./callers.js";
+import { clientMicroBench } from "./client-micro.js";
+import { runLoad } from "./load.js";
+import {
+  AUTHORIZATION,
+  CUSTOMER_GUID,
+  MINT_BODY,
+  MINT_SCOPES,
+  postGraphQL,
+  tokenOf,
+} from "./operation.js";
+import { startOtlpSink } from "./otlp-sink.js";
+import { cpuMicros, memoryMb } from "./process-stats.js";
+import { comparison, median, type Row, table } from "./report.js";
+import { scopeWireValues } from "./scopes.js";
+import { startTailcall } from "./tailcall.js";
+import { startFloor, startGateway, startNaiveYoga, type Target } from "./targets.js";
+import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    rounds: { type: "string", default: "2" },
+    quick: { type: "boolean", default: false },
+  },
+});
+const rounds = values.quick ? 1 : Number(values.rounds);
+const seconds = values.quick ? 2 : Number(values.duration);
+const connections = Number(values.connections);
+
+const stub = await startUpstreamStub();
+const sink = await startOtlpSink();
+const redis = await startRedis();
+const identity = await startCallerIdentity();
+const callerAuthorization = `Bearer ${await identity.token("bench-caller", CUSTOMER_GUID)}`;
+const wireValues = scopeWireValues();
+/** What every target must send the upstream for MINT_BODY. */
+const WIRE_REQUEST = {
+  customer_guid: CUSTOMER_GUID,
+  scopes: MINT_SCOPES.map((name) => wireValues[name]),
+};
+
+/** How many upstream calls a target makes: one per request, or (reusing a token) none after the first. */
+type Upstream = "every request" | "reused";
+
+/** One mint through `target`, which must return the stub's token after `calls` upstream calls. */
+async function mintOnce(target: Target, authorization: string, calls: 0 | 1): Promise<void> {
+  const before = stub.count();
+  const received = stub.nextMint();
+  const token = tokenOf((await postGraphQL(target.url, MINT_BODY, authorization)).text);
+  if (token !== STUB_TOKEN || stub.count() - before !== calls) {
+    throw new Error(
+      `${target.name} did not return the stub's token after exactly ${calls} upstream call(s)`,
+    );
+  }
+  if (calls === 0) return;
+  const mint = await received;
+  if (
+    !isDeepStrictEqual(mint.body, WIRE_REQUEST) ||
+    (authorization === AUTHORIZATION && mint.authorization !== AUTHORIZATION)
+  ) {
+    throw new Error(
+      `${target.name} sent the upstream ${JSON.stringify(mint)}, not ${JSON.stringify(WIRE_REQUEST)}`,
+    );
+  }
+}
+
+/** The first mint goes upstream as the wire request; with reuse, the second is answered without a call. */
+async function verify(target: Target, authorization: string, upstream: Upstream): Promise<void> {
+  await mintOnce(target, authorization, 1);
+  if (upstream === "reused") await mintOnce(target, authorization, 0);
+}
+
+async function measure(
+  target: Target,
+  authorization = AUTHORIZATION,
+  upstream: Upstream = "every request",
+): Promise<Omit<Row, "round">> {
+  const startRssMb = memoryMb(target.pid).rss;
+  await verify(target, authorization, upstream);
+  await runLoad({
+    url: target.url,
+    connections,
+    authorization,
+    durationSeconds: Math.max(1, seconds / 2),
+  });
+  const cpuBefore = cpuMicros(target.pid);
+  const stubBefore = stub.count();
+  const load = await runLoad({
+    url: target.url,
+    connections,
+    authorization,
+    durationSeconds: seconds,
+    check: (status, body) => status === 200 && tokenOf(body) === STUB_TOKEN,
+  });
+  const cpu = cpuMicros(target.pid) - cpuBefore;
+  const calls = stub.count() - stubBefore;
+  if (load.wrong > 0 || (upstream === "reused" ? calls > 0 : calls < load.requests)) {
+    throw new Error(
+      `${target.name}: ${load.wrong} wrong answers, ${calls} upstream calls for ${load.requests} requests`,
+    );
+  }
+  return {
+    name: target.name,
+    rps: load.rps,
+    p50: load.p50,
+    p99: load.p99,
+    errors: load.errors + load.non2xx,
+    cpuMicrosPerRequest: cpu / load.requests,
+    startRssMb,
+    peakRssMb: memoryMb(target.pid).peak,
+    coldStartMs: target.coldStartMs,
+  };
+}
+
+/** A target of the comparison: how to start it, or why it cannot run on this machine. */
+interface Peer {
+  name: string;
+  start(upstreamUrl: string, port: number): Promise<{ target: Target } | { skipped: string }>;
+  upstream: Upstream;
+}
+
+const started = (start: Promise<Target>) => start.then((target) => ({ target }));
+const PEERS: Peer[] = [
+  {
+    name: "floor",
+    start: (url, port) => started(startFloor(url, port)),
+    upstream: "every request",
+  },
+  { name: "Tailcall", start: startTailcall, upstream: "every request" },
+  {
+    name: "tokengate",
+    start: (url, port) => started(startGateway(url, port, [], {}, "tokengate")),
+    upstream: "every request",
+  },
+  {
+    name: "tokengate, reused token",
+    start: (url, port) =>
+      started(startGateway(url, port, [], { TOKEN_REUSE: "on" }, "tokengate, reused token")),
+    upstream: "reused",
+  },
+  {
+    name: "naive yoga",
+    start: (url, port) => started(startNaiveYoga(url, port)),
+    upstream: "every request",
+  },
+];
+
+/** A gateway variant, and the one it is compared with (the same gateway without the feature). */
+interface Variant {
+  name: string;
+  baseline?: string;
+  env: Record<string, string>;
+  /** Broker mode: the caller's app token instead of the bank token. */
+  broker?: boolean;
+}
+
+// Broker mode's limit is far above what a run mints, so every request mints.
+const NO_REFUSALS = "1000000";
+const VARIANTS: Variant[] = [
+  { name: "gateway", env: {} },
+  { name: "+ metrics", baseline: "gateway", env: { METRICS_PORT: "0" } },
+  {
+    name: "+ tracing",
+    baseline: "gateway",
+    env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_SERVICE_NAME: "tokengate-bench" },
+  },
+  {
+    name: "broker, no limit",
+    broker: true,
+    env: { ...brokerEnv(identity.jwksUrl), RATE_LIMIT_MINTS_PER_MINUTE: "0" },
+  },
+  {
+    name: "broker + memory limiter",
+    baseline: "broker, no limit",
+    broker: true,
+    env: { ...brokerEnv(identity.jwksUrl), RATE_LIMIT_MINTS_PER_MINUTE: NO_REFUSALS },
+  },
+  {
+    name: "broker + Redis limiter",
+    baseline: "broker, no limit",
+    broker: true,
+    env: {
+      ...brokerEnv(identity.jwksUrl),
+      RATE_LIMIT_MINTS_PER_MINUTE: NO_REFUSALS,
+      REDIS_URL: redis.url,
+    },
+  },
+];
+
+async function startVariant(variant: Variant): Promise<Target> {
+  const port = await freePort("127.0.0.1");
+  const target = await startGateway(stub.url, port, [], variant.env, variant.name);
+  // Broker mode serves once it holds a bank token (and reaches Redis).
+  while ((await fetch(`${target.url}/ready`)).status !== 200) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return target;
+}
+
+const rows: Row[] = [];
+const overhead: Row[] = [];
+const skipped = new Map<string, string>();
+// Targets take turns, round after round, so that a noisy moment of the
+// machine hits all; each ratio compares two targets of one round.
+for (let round = 0; round < rounds; round++) {
+  for (const peer of PEERS) {
+    if (skipped.has(peer.name)) continue;
+    const start = await peer.start(stub.url, await freePort("127.0.0.1"));
+    if ("skipped" in start) {
+      console.error(`bench: skipping ${peer.name}: ${start.skipped}`);
+      skipped.set(peer.name, start.skipped);
+      continue;
+    }
+    try {
+      rows.push({ ...(await measure(start.target, AUTHORIZATION, peer.upstream)), round });
+    } finally {
+      await start.target.stop();
+    }
+  }
+  for (const variant of VARIANTS) {
+    const target = await startVariant(variant);
+    try {
+      const authorization = variant.broker ? callerAuthorization : AUTHORIZATION;
+      overhead.push({ ...(await measure(target, authorization)), round });
+    } finally {
+      await target.stop();
+    }
+  }
+}
+const spansExported = sink.exports();
+const micro = await clientMicroBench(Math.max(2, seconds), STUB_TOKEN);
+await Promise.all([stub.close(), sink.close(), redis.stop(), identity.close()]);
+
+console.log(
+  `\nbench: ${rounds} round(s) × ${seconds} s × ${connections} connections per target, Node ${process.version}, loopback\n`,
+);
+comparison(
+  rows,
+  "floor",
+  PEERS.map((peer) => peer.name),
+);
+for (const [name, reason] of skipped) console.log(`\n${name}: skipped, ${reason}`);
+
+console.log("\nwhat each feature costs per mint, against the same gateway without it:\n");
+table(overhead);
+console.log(
+  "\n| feature | against | CPU µs per mint | throughput | p99 | RSS at start |\n| --- | --- | --- | --- | --- | --- |",
+);
+for (const variant of VARIANTS.filter((one) => one.baseline)) {
+  const pairs = Array.from({ length: rounds }, (_, round) => {
+    const of = (name: string) =>
+      overhead.find((row) => row.round === round && row.name === name) as Row;
+    return { feature: of(variant.name), base: of(variant.baseline as string) };
+  });
+  const cpu = median(pairs.map((p) => p.feature.cpuMicrosPerRequest - p.base.cpuMicrosPerRequest));
+  const throughput = median(pairs.map((p) => p.feature.rps / p.base.rps));
+  const p99 = median(pairs.map((p) => p.feature.p99 / p.base.p99));
+  const rss = median(pairs.map((p) => p.feature.startRssMb - p.base.startRssMb));
+  console.log(
+    `| ${variant.name} | ${variant.baseline} | ${cpu >= 0 ? "+" : ""}${cpu.toFixed(0)} | ${throughput.toFixed(2)}× | ${p99.toFixed(2)}× | ${rss >= 0 ? "+" : ""}${rss.toFixed(1)} MB |`,
+  );
+}
+console.log(`\n(tracing exported ${spansExported} OTLP batches to the local sink)`);
+
+const [bare, client] = micro as [(typeof micro)[0], (typeof micro)[0]];
+console.log("\n| client micro-benchmark | calls/s | CPU µs/call |\n| --- | --- | --- |");
+for (const result of micro) {
+  console.log(
+    `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.cpuMicrosPerCall.toFixed(0)} |`,
+  );
+}
+console.log(
+  `\nclient CPU over bare undici.request: +${((client.cpuMicrosPerCall / bare.cpuMicrosPerCall - 1) * 100).toFixed(0)}%`,
+);
