@@ -154,16 +154,18 @@ redis.call('SET', KEYS[1], '1', 'PX', wanted)
 return wanted
 `;
 
+/** The Redis key of an operation's sliding log (`log`) or pause (`pause`). */
+export const budgetKey = (operation: UpstreamOperation, what: "log" | "pause") =>
+  `tokengate:upstream-budget:${operation}:${what}`;
+
 function redisStore(redis: Redis): BudgetStore {
-  const key = (operation: UpstreamOperation, what: string) =>
-    `tokengate:upstream-budget:${operation}:${what}`;
   return {
     async admit(operation, slot, limit, windowMs) {
       const [admitted, waitMs, left] = (await redis.eval(
         ADMIT,
         2,
-        key(operation, "log"),
-        key(operation, "pause"),
+        budgetKey(operation, "log"),
+        budgetKey(operation, "pause"),
         limit,
         windowMs,
         slot,
@@ -171,10 +173,10 @@ function redisStore(redis: Redis): BudgetStore {
       return { admitted: admitted === 1, waitMs, left };
     },
     async answered(operation, slot, windowMs) {
-      await redis.eval(ANSWERED, 1, key(operation, "log"), slot, windowMs);
+      await redis.eval(ANSWERED, 1, budgetKey(operation, "log"), slot, windowMs);
     },
     async pause(operation, ms) {
-      return (await redis.eval(PAUSE, 1, key(operation, "pause"), ms)) as number;
+      return (await redis.eval(PAUSE, 1, budgetKey(operation, "pause"), ms)) as number;
     },
   };
 }
