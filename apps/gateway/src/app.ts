@@ -10,6 +10,7 @@ import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
 import { createMintAdmission } from "./ops/mint-admission.js";
+import type { SharedStore } from "./ops/shared-store.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
 import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
 import type { MintLimiter } from "./rate-limit.js";
@@ -32,7 +33,7 @@ export interface RunningApp {
   /**
    * Turns `/ready` to 503, drains in-flight requests within the drain
    * budget (answering those still waiting near its end with
-   * `SHUTTING_DOWN`), then closes the upstream pool, the rate-limit store
+   * `SHUTTING_DOWN`), then closes the upstream pool, the shared store
    * and the metrics server and flushes buffered spans; `true` if no
    * connection had to be cut.
    */
@@ -61,21 +62,31 @@ async function authorizerFor(
   return createBrokerAuthorizer(config.broker, config, logger, telemetry, budget);
 }
 
-/** What lives between the caller limits and the upstream: the budget and token reuse, in Redis when `REDIS_URL` is set. */
-async function upstreamGuardsFor(
+/**
+ * The one Redis connection, and its health, that the caller limits, the
+ * upstream budget and token reuse share when `REDIS_URL` is set; ioredis
+ * loads only then.
+ */
+async function sharedStoreFor(
+  config: GatewayConfig,
+  logger: Logger,
+  secrets: SecretRegistry,
+): Promise<SharedStore | null> {
+  if (!config.redisUrl) return null;
+  const { password } = new URL(config.redisUrl);
+  secrets.add(password);
+  secrets.add(decodeURIComponent(password));
+  const { connectSharedStore } = await import("./ops/shared-store.js");
+  return connectSharedStore(config.redisUrl, logger);
+}
+
+/** What lives between the caller limits and the upstream: the budget and token reuse, in the shared store if there is one. */
+function upstreamGuardsFor(
   config: GatewayConfig,
   logger: Logger,
   telemetry: Telemetry,
-  secrets: SecretRegistry,
-): Promise<{ budget: UpstreamBudget; reuse: TokenReuse | null; close(): void }> {
-  let redis: import("ioredis").Redis | null = null;
-  if (config.redisUrl) {
-    const { password } = new URL(config.redisUrl);
-    secrets.add(password);
-    secrets.add(decodeURIComponent(password));
-    const { connectSharedStore } = await import("./ops/redis-connection.js");
-    redis = connectSharedStore(config.redisUrl, logger, "upstream budget and token cache");
-  }
+  store: SharedStore | null,
+): { budget: UpstreamBudget; reuse: TokenReuse | null } {
   const { budget: limits, reuse: reuseSettings } = config.upstream;
   const budget = createUpstreamBudget(
     {
@@ -88,7 +99,7 @@ async function upstreamGuardsFor(
       storeFailed: () => telemetry.sharedStoreFailed("upstream_budget"),
     },
     logger,
-    redis,
+    store,
   );
   const reuse =
     reuseSettings &&
@@ -99,27 +110,22 @@ async function upstreamGuardsFor(
         storeFailed: () => telemetry.sharedStoreFailed("token_cache"),
       },
       logger,
-      redis,
+      store,
     );
-  return { budget, reuse, close: () => redis?.disconnect() };
+  return { budget, reuse };
 }
 
-/** Broker mode's mint limits, unless turned off; rate-limiter-flexible and ioredis load only then. */
+/** Broker mode's mint limits, unless turned off; rate-limiter-flexible loads only then. */
 async function limiterFor(
   config: GatewayConfig,
   logger: Logger,
   telemetry: Telemetry,
-  secrets: SecretRegistry,
+  store: SharedStore | null,
 ): Promise<MintLimiter | null> {
   const settings = config.broker?.rateLimit;
   if (!settings || settings.mintsPerMinute === 0) return null;
-  if (settings.redisUrl) {
-    const { password } = new URL(settings.redisUrl);
-    secrets.add(password);
-    secrets.add(decodeURIComponent(password));
-  }
   const { createMintLimiter } = await import("./rate-limit.js");
-  return createMintLimiter(settings, logger, telemetry);
+  return createMintLimiter(settings, logger, telemetry, store);
 }
 
 /** Metrics (prom-client) and tracing (the OpenTelemetry SDK), each loaded only when configured. */
@@ -158,9 +164,10 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
   const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
-  const guards = await upstreamGuardsFor(config, logger, telemetry, secrets);
+  const store = await sharedStoreFor(config, logger, secrets);
+  const guards = upstreamGuardsFor(config, logger, telemetry, store);
   const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
-  const limiter = await limiterFor(config, logger, telemetry, secrets);
+  const limiter = await limiterFor(config, logger, telemetry, store);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
   const idp = createIdpClient({
@@ -228,8 +235,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         const clean = await server.drain(budget);
         clearTimeout(last);
         await idp.close();
-        await limiter?.close();
-        guards.close();
+        store?.close();
         await metricsServer?.close();
         if (tracing) {
           const flushed = new Promise<void>((resolve) =>

@@ -1,8 +1,9 @@
+import { once } from "node:events";
 import { type RedisServer, startRedis } from "@tokengate/testkit";
-import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LogCommand, recordBudgetLog, replay, waitWasRight } from "../bench/budget-log.js";
+import { connectSharedStore, type SharedStore } from "../src/ops/shared-store.js";
 import { budgetKey, createUpstreamBudget } from "../src/ops/upstream-budget.js";
 
 /**
@@ -88,14 +89,17 @@ describe("the load run's retryAfterSeconds check", () => {
 });
 
 describe("the log recorded from a real budget in real Redis", () => {
+  const logger = pino({ level: "silent" });
   let server: RedisServer;
-  let redis: Redis;
+  let store: SharedStore;
   beforeAll(async () => {
     server = await startRedis();
-    redis = new Redis(server.url);
+    store = connectSharedStore(server.url, logger);
+    // Until it connects, the budget decides alone and Redis sees nothing.
+    await once(store.redis, "ready");
   });
   afterAll(async () => {
-    redis.disconnect();
+    store.close();
     await server.stop();
   });
 
@@ -104,8 +108,8 @@ describe("the log recorded from a real budget in real Redis", () => {
     const budget = createUpstreamBudget(
       { limits: { create_customer_token: 2, bank_token: 0 }, windowSeconds: 3 },
       { remaining: () => {}, refused: () => {}, storeFailed: () => {} },
-      pino({ level: "silent" }),
-      redis,
+      logger,
+      store,
     );
     for (let i = 0; i < 2; i++) {
       const admission = await budget.admit("create_customer_token");

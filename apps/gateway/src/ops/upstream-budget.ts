@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { LIMITS } from "../config/limits.js";
 import type { UpstreamOperation } from "../telemetry.js";
 import { throttledWarning } from "../throttled-warning.js";
+import type { SharedStore } from "./shared-store.js";
 
 /** How many calls of each upstream operation may leave per window; 0: not counted. */
 export interface BudgetLimits {
@@ -182,22 +182,24 @@ function redisStore(redis: Redis): BudgetStore {
 }
 
 /**
- * The upstream budget, in memory or, given `redis`, in Redis shared by every
- * replica. When Redis fails a decision, it is taken from this replica's own
- * log instead (fail open to a per-replica budget, not to none, as the caller
- * limits do), with a throttled warning, a metric, and `/ready` 503 until
- * Redis is back: with N replicas cut off from Redis at once, up to N times
- * the budget may leave, and an upstream 429 then still pauses each replica.
+ * The upstream budget, in memory or, given the shared `store`, in Redis
+ * shared by every replica. When Redis fails a decision, or is held off
+ * after a failure (see shared-store.ts), it is taken from this replica's own
+ * log instead (fail open to a per-replica budget, not to none, as the
+ * caller limits do), with a throttled warning, a metric, and `/ready` 200
+ * `degraded` until Redis is back: with N replicas cut off from Redis at
+ * once, up to N times the budget may leave, and an upstream 429 then still
+ * pauses each replica.
  */
 export function createUpstreamBudget(
   settings: BudgetLimits,
   events: BudgetEvents,
   logger: Logger,
-  redis: Redis | null,
+  store: SharedStore | null,
 ): UpstreamBudget {
   const windowMs = settings.windowSeconds * 1_000;
   const local = memoryStore();
-  const shared = redis && redisStore(redis);
+  const shared = store && redisStore(store.redis);
   const replica = randomUUID();
   let sequence = 0;
   const warn = throttledWarning(
@@ -205,25 +207,16 @@ export function createUpstreamBudget(
     "upstream budget store unreachable; budgeting on this replica only",
   );
 
-  // As for the caller limits: after a failure, a hanging Redis is not asked
-  // again for a while, so it slows one call per hold-off, not every call.
-  let storeFailedAt = Number.NEGATIVE_INFINITY;
-  const storeHeldOff = () => Date.now() - storeFailedAt < LIMITS.REDIS_HOLD_OFF_MS.value;
-
-  async function decide<T>(run: (store: BudgetStore) => Promise<T>): Promise<T> {
-    if (!shared) return run(local);
-    if (!storeHeldOff()) {
-      try {
-        return await run(shared);
-      } catch (error) {
-        // Only a connected Redis that fails is held off: while it is not
-        // connected, commands fail at once, and it is asked again as soon as it is.
-        if (redis?.status === "ready") storeFailedAt = Date.now();
-        warn({ error: (error as Error).message });
-      }
-    }
-    events.storeFailed();
-    return run(local);
+  function decide<T>(run: (budgetStore: BudgetStore) => Promise<T>): Promise<T> {
+    if (!store || !shared) return run(local);
+    return store.decide(
+      () => run(shared),
+      () => run(local),
+      (error) => {
+        if (error) warn({ error: error.message });
+        events.storeFailed();
+      },
+    );
   }
 
   return {
@@ -247,10 +240,7 @@ export function createUpstreamBudget(
       if (shared) await local.pause(operation, inForce);
       return seconds(inForce);
     },
-    degradedBecause: () =>
-      redis && (redis.status !== "ready" || storeHeldOff())
-        ? "upstream_budget_store_unreachable"
-        : null,
+    degradedBecause: () => (store && !store.sharing() ? "upstream_budget_store_unreachable" : null),
     async close() {},
   };
 }
