@@ -104,7 +104,7 @@ export async function runBudgetLoad(size: BudgetRunSize, reuse: boolean): Promis
   const windowMs = size.windowSeconds * 1_000;
   const lifetime = size.windowSeconds * 6;
   const redis = await startRedis();
-  const budgetLog = await recordBudgetLog(redis.url, budgetKey("create_customer_token", "log"));
+  const budgetLog = await recordBudgetLog(redis.url, budgetKey("createCustomerToken", "log"));
   const upstream = await startUpstreamProcess({
     mintLimit: size.mintLimit,
     tokenLimit: size.tokenLimit,

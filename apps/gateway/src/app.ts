@@ -9,7 +9,7 @@ import type { GatewayConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
-import { createMintAdmission } from "./ops/mint-admission.js";
+import { createAdmission } from "./operations/admission.js";
 import type { SharedStore } from "./ops/shared-store.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
 import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
@@ -90,7 +90,9 @@ function upstreamGuardsFor(
   const { budget: limits, reuse: reuseSettings } = config.upstream;
   const budget = createUpstreamBudget(
     {
-      limits: { create_customer_token: limits.mintLimit, bank_token: limits.tokenLimit },
+      // The operations the upstream publishes a limit for; any other is not
+      // counted (its 429 still pauses it).
+      limits: { createCustomerToken: limits.mintLimit, createBankToken: limits.tokenLimit },
       windowSeconds: limits.windowSeconds,
     },
     {
@@ -186,7 +188,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     shuttingDown: shutdown.signal,
     corsOrigins: config.corsOrigins,
     limiter,
-    admission: createMintAdmission(guards.budget, guards.reuse, telemetry),
+    admission: createAdmission(guards.budget, guards.reuse, telemetry),
     telemetry,
     telemetryPlugins: plugins,
     readiness: {

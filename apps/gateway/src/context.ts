@@ -1,7 +1,7 @@
 import type { IdpClient } from "@tokengate/idp-client";
 import type { Logger } from "pino";
 import type { Authorizer } from "./auth/authorizer.js";
-import type { MintAdmission } from "./ops/mint-admission.js";
+import type { Admission } from "./operations/admission.js";
 import type { MintLimiter } from "./rate-limit.js";
 import type { SecretRegistry } from "./secrets.js";
 import type { Telemetry } from "./telemetry.js";
@@ -30,8 +30,8 @@ export interface GatewayContext {
   secrets: SecretRegistry;
   /** Broker mode's mint limits; `null` when off (passthrough, or `RATE_LIMIT_MINTS_PER_MINUTE=0`). */
   limiter: MintLimiter | null;
-  /** Token reuse and the upstream budget: what a mint passes between the limits and the call. */
-  admission: MintAdmission;
+  /** Token reuse and the upstream budget: what a call passes between the limits and the upstream. */
+  admission: Admission;
   /** Metrics and traces of the mints and upstream calls. */
   telemetry: Telemetry;
 }

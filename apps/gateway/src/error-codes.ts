@@ -20,19 +20,21 @@ export const GATEWAY_ERROR_CODES = {
     "Input breaks the contract (the message names the field), or a variable does not coerce; nothing was sent upstream.",
   UNAUTHENTICATED:
     "No usable `Authorization: Bearer` token, or the upstream (passthrough) refused it.",
-  FORBIDDEN: "The caller may not mint this token, or the upstream (passthrough) forbade it.",
+  FORBIDDEN:
+    "The caller may not make this request (broker mode's policy), or the upstream (passthrough) forbade it.",
   AUTH_UNAVAILABLE: "Broker mode: the keys to verify caller tokens could not be fetched.",
   RATE_LIMITED:
-    "Broker mode: this caller or this customer has had its mints for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
+    "Broker mode: this caller or this customer has had its calls for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream.",
   UPSTREAM_RATE_LIMITED:
-    "The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the mint before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again.",
+    "The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the call before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again.",
   CUSTOMER_NOT_FOUND: "The upstream does not know the customer.",
+  NOT_FOUND: "The upstream has nothing at what the request names (a documented 404).",
   UPSTREAM_TIMEOUT: "The upstream gave no complete answer in time.",
   UPSTREAM_UNAVAILABLE:
     "The upstream could not be reached, failed (5xx), or refused the gateway's own credentials.",
   UPSTREAM_BAD_RESPONSE: "The upstream answered outside its contract.",
   SHUTTING_DOWN:
-    "The gateway is stopping and could not finish this mint within its drain budget; try another replica.",
+    "The gateway is stopping and could not finish this request within its drain budget; try another replica.",
   INTERNAL_SERVER_ERROR: "Anything unexpected; masked as `Unexpected error.` and logged.",
 } as const satisfies Record<string, string>;
 
@@ -102,6 +104,11 @@ export const REFUSAL_REASONS = {
   scope_not_allowed: {
     code: "FORBIDDEN",
     meaning: "A scope outside `ALLOWED_SCOPES` was asked for.",
+  },
+  admin_only: {
+    code: "FORBIDDEN",
+    meaning:
+      "A non-admin called an operation only admins may (`bankApplications`, and any operation without a policy of its own).",
   },
 } as const satisfies Record<string, { code: GatewayErrorCode; meaning: string }>;
 

@@ -3,9 +3,16 @@ import type { GraphQLError } from "graphql";
 import { createGraphQLError } from "graphql-yoga";
 import { LIMITS } from "./config/limits.js";
 import { type GatewayErrorCode, REFUSAL_REASONS, type RefusalReason } from "./error-codes.js";
-import { CREATE_CUSTOMER_TOKEN_INPUT_FIELDS } from "./generated/field-maps.js";
-import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "./generated/upstream-error-codes.js";
-import { graphqlPath } from "./schema/field-map.js";
+import { type FieldMap, graphqlPath } from "./operations/field-map.js";
+import type { DocumentedErrorCodes } from "./operations/operation.js";
+
+/** What this file needs of an operation: how the caller names its fields, and its documented codes. */
+interface OperationNames {
+  readonly operationId: string;
+  readonly fields: FieldMap;
+  readonly fieldPath: readonly string[];
+  readonly errorCodes: Readonly<Record<string, DocumentedErrorCodes>>;
+}
 
 interface UpstreamAnswer {
   status: number;
@@ -62,11 +69,14 @@ export function upstreamRateLimitedError(
   return createGraphQLError(UPSTREAM_RATE_LIMITED_MESSAGE, { extensions });
 }
 
-/** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`. */
-export function badUserInput(issues: readonly ValidationIssue[]): GraphQLError {
+/** BAD_USER_INPUT naming each broken field as the caller wrote it, through the generated field map: `input.ipAllowlist[1]`, `perPage`. */
+export function badUserInput(
+  operation: OperationNames,
+  issues: readonly ValidationIssue[],
+): GraphQLError {
   const described = issues.map(({ path, message }) => {
-    const inGraphQL = graphqlPath(CREATE_CUSTOMER_TOKEN_INPUT_FIELDS, path);
-    return `${formatPath(["input", ...inGraphQL])} ${message}`;
+    const inGraphQL = graphqlPath(operation.fields, path);
+    return `${formatPath([...operation.fieldPath, ...inGraphQL])} ${message}`;
   });
   return gatewayError("BAD_USER_INPUT", `Invalid input: ${described.join("; ")}`);
 }
@@ -81,6 +91,7 @@ type AnsweredKind = Exclude<IdpError["kind"], "invalid_request">;
 const BROKER_MESSAGES: Record<AnsweredKind, string> = {
   unauthorized: "The upstream refused the gateway's credentials",
   forbidden: "The upstream refused the gateway's credentials",
+  not_found: "The upstream found nothing at what the request names",
   unprocessable: "The upstream could not process the request",
   rate_limited: UPSTREAM_RATE_LIMITED_MESSAGE,
   server_error: "The upstream failed",
@@ -117,28 +128,30 @@ function safeMessageCode(messageCode: string | null): string | null {
  * other is upstream free text, which may echo the bank token); in
  * passthrough mode any well-formed one.
  */
-function messageCodeFor(error: AnsweredError, mode: Mode): string | null {
-  return mode === "broker" ? documentedMessageCode(error) : safeMessageCode(error.messageCode);
+function messageCodeFor(
+  error: AnsweredError,
+  mode: Mode,
+  operation: OperationNames,
+): string | null {
+  return mode === "broker"
+    ? documentedMessageCode(error, operation)
+    : safeMessageCode(error.messageCode);
 }
 
 type AnsweredError = Extract<IdpError, { status: number }>;
 
-type DocumentedAnswer = {
-  code: GatewayErrorCode;
-  messageCodes: Readonly<Record<string, GatewayErrorCode>>;
-};
-
 /** The spec's entry for an answer's status (`x-tokengate-graphql-code`, generated), if it documents that status. */
-function documentedAnswer(error: AnsweredError): DocumentedAnswer | undefined {
+function documentedAnswer(
+  error: AnsweredError,
+  operation: OperationNames,
+): DocumentedErrorCodes | undefined {
   const status = String(error.status);
-  return Object.hasOwn(CREATE_CUSTOMER_TOKEN_ERROR_CODES, status)
-    ? CREATE_CUSTOMER_TOKEN_ERROR_CODES[status as keyof typeof CREATE_CUSTOMER_TOKEN_ERROR_CODES]
-    : undefined;
+  return Object.hasOwn(operation.errorCodes, status) ? operation.errorCodes[status] : undefined;
 }
 
 /** The answer's message code if the spec documents it for that status, else `null`. */
-function documentedMessageCode(error: AnsweredError): string | null {
-  const messageCodes = documentedAnswer(error)?.messageCodes;
+function documentedMessageCode(error: AnsweredError, operation: OperationNames): string | null {
+  const messageCodes = documentedAnswer(error, operation)?.messageCodes;
   return messageCodes &&
     error.messageCode !== null &&
     Object.hasOwn(messageCodes, error.messageCode)
@@ -150,10 +163,14 @@ function documentedMessageCode(error: AnsweredError): string | null {
  * The spec's code for an answer: its documented message code's, else its
  * documented status's, else `fallback`.
  */
-function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): GatewayErrorCode {
-  const documented = documentedAnswer(error);
+function documentedCode(
+  error: AnsweredError,
+  operation: OperationNames,
+  fallback: GatewayErrorCode,
+): GatewayErrorCode {
+  const documented = documentedAnswer(error, operation);
   if (!documented) return fallback;
-  const messageCode = documentedMessageCode(error);
+  const messageCode = documentedMessageCode(error, operation);
   return messageCode === null
     ? documented.code
     : (documented.messageCodes[messageCode] ?? documented.code);
@@ -167,6 +184,7 @@ function documentedCode(error: AnsweredError, fallback: GatewayErrorCode): Gatew
 function codeFor(
   error: Exclude<IdpError, { kind: "invalid_request" }>,
   mode: Mode,
+  operation: OperationNames,
 ): GatewayErrorCode {
   switch (error.kind) {
     case "unauthorized":
@@ -174,13 +192,14 @@ function codeFor(
       // The client gives these kinds only to statuses the spec documents.
       return mode === "broker"
         ? "UPSTREAM_UNAVAILABLE"
-        : documentedCode(error, "UPSTREAM_BAD_RESPONSE");
+        : documentedCode(error, operation, "UPSTREAM_BAD_RESPONSE");
+    case "not_found":
     case "unprocessable":
-      return documentedCode(error, "UPSTREAM_BAD_RESPONSE");
+      return documentedCode(error, operation, "UPSTREAM_BAD_RESPONSE");
     case "server_error":
-      return documentedCode(error, "UPSTREAM_UNAVAILABLE");
+      return documentedCode(error, operation, "UPSTREAM_UNAVAILABLE");
     case "rate_limited":
-      return documentedCode(error, "UPSTREAM_RATE_LIMITED");
+      return documentedCode(error, operation, "UPSTREAM_RATE_LIMITED");
     case "token_provider":
       return error.rateLimit ? "UPSTREAM_RATE_LIMITED" : "UPSTREAM_UNAVAILABLE";
     case "aborted":
@@ -215,12 +234,14 @@ function waitOf(error: IdpError): number | null {
 export function upstreamFailureLog(
   error: Exclude<IdpError, { kind: "invalid_request" }>,
   mode: Mode,
+  operation: OperationNames,
 ): Record<string, unknown> {
   return {
+    operation: operation.operationId,
     kind: error.kind,
     ...("status" in error && {
       status: error.status,
-      messageCode: messageCodeFor(error, mode),
+      messageCode: messageCodeFor(error, mode, operation),
     }),
     ...(error.kind === "network" && { code: error.code }),
   };
@@ -233,12 +254,16 @@ export function upstreamFailureLog(
  * stripped of credentials and bounded, in passthrough mode). A token
  * provider's details (client id, OAuth error) are never the caller's business.
  */
-export function idpErrorToGraphQL(error: IdpError, mode: Mode): GraphQLError {
-  if (error.kind === "invalid_request") return badUserInput(error.issues);
-  const code = codeFor(error, mode);
+export function idpErrorToGraphQL(
+  error: IdpError,
+  mode: Mode,
+  operation: OperationNames,
+): GraphQLError {
+  if (error.kind === "invalid_request") return badUserInput(operation, error.issues);
+  const code = codeFor(error, mode, operation);
   const upstream =
     "status" in error
-      ? { status: error.status, messageCode: messageCodeFor(error, mode) }
+      ? { status: error.status, messageCode: messageCodeFor(error, mode, operation) }
       : undefined;
   if (code === "UPSTREAM_RATE_LIMITED") return upstreamRateLimitedError(waitOf(error), upstream);
   const message =

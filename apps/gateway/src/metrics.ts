@@ -1,6 +1,8 @@
+import { OPERATIONS } from "@tokengate/idp-client";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { CONNECTION_REFUSALS } from "./connection-cap.js";
 import { GATEWAY_ERROR_CODES } from "./error-codes.js";
+import type { OperationId } from "./operations/operation.js";
 import type { Telemetry, UpstreamEnd, UpstreamOperation } from "./telemetry.js";
 
 /** The gateway's Prometheus metrics and the registry that serves them. */
@@ -16,7 +18,9 @@ function statusClass(status: UpstreamEnd): string {
   return `${Math.floor(status / 100)}xx`;
 }
 
-const OPERATIONS: readonly UpstreamOperation[] = ["create_customer_token", "bank_token"];
+/** The operations the gateway exposes, by operationId: each a label value of its own. */
+const OPERATION_IDS = Object.keys(OPERATIONS) as OperationId[];
+const UPSTREAM_OPERATIONS: readonly UpstreamOperation[] = [...OPERATION_IDS, "createBankToken"];
 
 /**
  * The metrics, in a registry of their own with Node's default process
@@ -35,10 +39,10 @@ export function createMetrics(): GatewayMetrics {
   ]) {
     registry.removeSingleMetric(name);
   }
-  const mints = new Counter({
-    name: "tokengate_mints_total",
-    help: "Mints the gateway finished, by outcome: ok, the extensions.code the caller got, or cancelled (the caller hung up first).",
-    labelNames: ["outcome"],
+  const operations = new Counter({
+    name: "tokengate_operations_total",
+    help: "Operations the gateway finished, by operationId and outcome: ok, the extensions.code the caller got, or cancelled (the caller hung up first).",
+    labelNames: ["operation", "outcome"],
     registers: [registry],
   });
   const upstream = new Histogram({
@@ -56,7 +60,7 @@ export function createMetrics(): GatewayMetrics {
   });
   const rateLimited = new Counter({
     name: "tokengate_rate_limited_total",
-    help: "Mints refused with RATE_LIMITED (broker mode).",
+    help: "Operations refused with RATE_LIMITED (broker mode).",
     registers: [registry],
   });
   const storeErrors = new Counter({
@@ -100,11 +104,14 @@ export function createMetrics(): GatewayMetrics {
     registers: [registry],
   });
   // Every series exists from the start, so rate() sees the first event.
-  for (const outcome of ["ok", "cancelled", ...Object.keys(GATEWAY_ERROR_CODES)])
-    mints.inc({ outcome }, 0);
+  for (const operation of OPERATION_IDS) {
+    for (const outcome of ["ok", "cancelled", ...Object.keys(GATEWAY_ERROR_CODES)]) {
+      operations.inc({ operation, outcome }, 0);
+    }
+  }
   for (const result of ["ok", "error"]) refreshes.inc({ result }, 0);
   for (const reason of CONNECTION_REFUSALS) refusedConnections.inc({ reason }, 0);
-  for (const operation of OPERATIONS) {
+  for (const operation of UPSTREAM_OPERATIONS) {
     upstream.zero({ operation, status_class: "2xx" });
     for (const source of ["local", "upstream"]) upstreamLimited.inc({ operation, source }, 0);
   }
@@ -125,14 +132,14 @@ export function createMetrics(): GatewayMetrics {
             ),
         };
       },
-      mintDone: (outcome) => mints.inc({ outcome }),
+      operationDone: (operation, outcome) => operations.inc({ operation, outcome }),
       bankTokenFetched: (result) => refreshes.inc({ result }),
       rateLimited: () => rateLimited.inc(),
       rateLimitStoreFailed: () => storeErrors.inc(),
       upstreamBudgetLeft: (operation, left) => budgetLeft.set({ operation }, left),
       upstreamRateLimited: (operation, source) => upstreamLimited.inc({ operation, source }),
       tokenReuse: (result) => reuse.inc({ result }),
-      mintReused: () => undefined,
+      answerReused: () => undefined,
       sharedStoreFailed: (store) => sharedStoreErrors.inc({ store }),
       requestStarted: () => inFlight.inc(),
       requestEnded: () => inFlight.dec(),

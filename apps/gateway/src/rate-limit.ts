@@ -15,12 +15,12 @@ import { throttledWarning } from "./throttled-warning.js";
 
 /** Broker mode's mint limits: per verified caller and per customer, per minute. */
 export interface MintLimiter {
-  /** Counts one mint; throws RATE_LIMITED (nothing is sent then) when the caller or the customer is over. */
-  check(caller: string, customerGuid: string): Promise<void>;
+  /** Counts one call; throws RATE_LIMITED (nothing is sent then) when the caller or the customer (if any) is over. */
+  check(caller: string, customerGuid: string | null): Promise<void>;
   /**
    * Why this replica's limits are weaker than configured (the shared store
    * is configured but failing, so each replica counts on its own), or
-   * `null`. Not a reason to take the replica out: its mints are served.
+   * `null`. Not a reason to take the replica out: its calls are served.
    */
   degradedBecause(): string | null;
 }
@@ -122,11 +122,14 @@ export function createMintLimiter(
     logger,
     "rate-limit store unreachable; counting mints on this replica only",
   );
-  const counted = (counters: Counters, caller: string, customer: string) =>
-    Promise.all([consume(counters.caller, caller), consume(counters.customer, customer)]);
+  const counted = (counters: Counters, caller: string, customer: string | null) =>
+    Promise.all([
+      consume(counters.caller, caller),
+      customer === null ? null : consume(counters.customer, customer),
+    ]);
 
   /** Both waits from the shared store, or, while it fails, from this replica's counters (reported once per mint). */
-  function waitsFor(caller: string, customer: string): Promise<(number | null)[]> {
+  function waitsFor(caller: string, customer: string | null): Promise<(number | null)[]> {
     if (!store || !shared) return counted(local, caller, customer);
     return store.decide(
       () => counted(shared, caller, customer),
@@ -141,7 +144,7 @@ export function createMintLimiter(
   return {
     async check(caller, customerGuid) {
       // Guids are hexadecimal in either case; both spellings are one customer.
-      const waits = await waitsFor(caller, customerGuid.toLowerCase());
+      const waits = await waitsFor(caller, customerGuid?.toLowerCase() ?? null);
       const refused = waits.filter((wait): wait is number => wait !== null);
       if (refused.length === 0) return;
       telemetry.rateLimited();

@@ -1,15 +1,16 @@
 import type { ConnectionRefusal } from "./connection-cap.js";
 import type { GatewayErrorCode } from "./error-codes.js";
+import type { OperationId } from "./operations/operation.js";
 
-/** The upstream calls the gateway makes, as the `operation` label and span attribute. */
-export type UpstreamOperation = "create_customer_token" | "bank_token";
+/** The upstream calls the gateway makes, by the spec's operationId, as the `operation` label and span attribute. */
+export type UpstreamOperation = OperationId | "createBankToken";
 
 /**
- * How one mint ended: `ok`, the `extensions.code` its caller got, or
+ * How one operation ended: `ok`, the `extensions.code` its caller got, or
  * `cancelled` when its caller hung up first (so no one got a code, and a
  * caller cannot make its own hang-ups look like upstream outages).
  */
-export type MintOutcome = "ok" | "cancelled" | GatewayErrorCode;
+export type OperationOutcome = "ok" | "cancelled" | GatewayErrorCode;
 
 /** How an upstream call ended: its HTTP status, no answer (`undefined`), or `cancelled` by its caller's hang-up. */
 export type UpstreamEnd = number | "cancelled" | undefined;
@@ -29,7 +30,8 @@ export interface UpstreamCall {
  */
 export interface Telemetry {
   upstreamCall(operation: UpstreamOperation): UpstreamCall;
-  mintDone(outcome: MintOutcome): void;
+  /** A caller's operation ended, with `ok` or the code the caller got. */
+  operationDone(operation: OperationId, outcome: OperationOutcome): void;
   /** The token endpoint answered a bank-token fetch (`ok`), or did not give one (`error`). */
   bankTokenFetched(result: "ok" | "error"): void;
   /** A mint was refused with RATE_LIMITED. */
@@ -43,7 +45,7 @@ export interface Telemetry {
   /** How a mint's token came: reused from the cache (`hit`), shared with an identical mint in flight (`shared`), or minted (`miss`). */
   tokenReuse(result: "hit" | "shared" | "miss"): void;
   /** Whether the token a mint answered with was reused. */
-  mintReused(reused: boolean): void;
+  answerReused(reused: boolean): void;
   /** A shared store (the upstream budget's, the token cache's) failed; this replica went on without it. */
   sharedStoreFailed(store: "upstream_budget" | "token_cache"): void;
   /** The HTTP server took a request (any route, refused or not); `requestEnded` follows exactly once. */
@@ -59,14 +61,14 @@ const noCall: UpstreamCall = { headers: {}, end: () => undefined };
 /** Reports nothing: the gateway without metrics or tracing. */
 export const noTelemetry: Telemetry = {
   upstreamCall: () => noCall,
-  mintDone: () => undefined,
+  operationDone: () => undefined,
   bankTokenFetched: () => undefined,
   rateLimited: () => undefined,
   rateLimitStoreFailed: () => undefined,
   upstreamBudgetLeft: () => undefined,
   upstreamRateLimited: () => undefined,
   tokenReuse: () => undefined,
-  mintReused: () => undefined,
+  answerReused: () => undefined,
   sharedStoreFailed: () => undefined,
   requestStarted: () => undefined,
   requestEnded: () => undefined,
@@ -87,8 +89,8 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
         },
       };
     },
-    mintDone: (outcome) => {
-      for (const part of parts) part.mintDone(outcome);
+    operationDone: (operation, outcome) => {
+      for (const part of parts) part.operationDone(operation, outcome);
     },
     bankTokenFetched: (result) => {
       for (const part of parts) part.bankTokenFetched(result);
@@ -108,8 +110,8 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
     tokenReuse: (result) => {
       for (const part of parts) part.tokenReuse(result);
     },
-    mintReused: (reused) => {
-      for (const part of parts) part.mintReused(reused);
+    answerReused: (reused) => {
+      for (const part of parts) part.answerReused(reused);
     },
     sharedStoreFailed: (store) => {
       for (const part of parts) part.sharedStoreFailed(store);

@@ -7,15 +7,16 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
+import { OPERATIONS } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
 import { LIMITS } from "./config/limits.js";
 import { useTracing } from "./plugins/use-tracing.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
 
-/** Each upstream operation's request line, as its client span's name. */
+/** Each upstream operation's request line (the spec's path template), as its client span's name. */
 const ROUTES: Record<UpstreamOperation, { method: string; path: string }> = {
-  create_customer_token: { method: "POST", path: "/api/customer_tokens" },
-  bank_token: { method: "POST", path: "/oauth/token" },
+  ...OPERATIONS,
+  createBankToken: { method: "POST", path: "/oauth/token" },
 };
 
 export interface Tracing {
@@ -125,7 +126,8 @@ export function startTracing(idpBaseUrl: string): Tracing {
       ...noTelemetry,
       upstreamCall: clientSpans(tracer, new URL(idpBaseUrl)),
       // On the operation's server span; with several mints in one document, the last one's.
-      mintReused: (reused) => trace.getActiveSpan()?.setAttribute("tokengate.mint.reused", reused),
+      answerReused: (reused) =>
+        trace.getActiveSpan()?.setAttribute("tokengate.mint.reused", reused),
     },
     plugin: useTracing(tracer),
     shutdown: () => sdk.shutdown(),

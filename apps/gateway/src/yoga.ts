@@ -11,7 +11,7 @@ import type { Authorizer } from "./auth/authorizer.js";
 import type { GatewayContext } from "./context.js";
 import { GRAPHIQL_INSTALLED, GRAPHIQL_OPTIONS, renderGraphiQL } from "./graphiql.js";
 import { requestLogger } from "./logger.js";
-import type { MintAdmission } from "./ops/mint-admission.js";
+import type { Admission } from "./operations/admission.js";
 import { hardeningPlugins } from "./plugins/hardening.js";
 import { useBodyPolicy } from "./plugins/use-body-policy.js";
 import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
@@ -40,7 +40,7 @@ export interface YogaOptions {
   /** Broker mode's mint limits, or `null`. */
   limiter: MintLimiter | null;
   /** Token reuse and the upstream budget, between the limits and the call. */
-  admission: MintAdmission;
+  admission: Admission;
   /** Where mints and upstream calls are reported. */
   telemetry: Telemetry;
   /** The metrics and tracing plugins that are on, run before every other. */

@@ -48,7 +48,7 @@ describe("the budget's and reuse's metrics", () => {
       UPSTREAM_MINT_LIMIT: "3",
     });
     const scrape = async () => (await fetch(`${gateway.metricsUrl}/metrics`)).text();
-    const left = 'tokengate_upstream_budget_remaining{operation="create_customer_token"}';
+    const left = 'tokengate_upstream_budget_remaining{operation="createCustomerToken"}';
     await mintFor(gateway, 1);
     await mintFor(gateway, 1);
     // One slot of three taken: the reused answer took none.
@@ -65,13 +65,13 @@ describe("the budget's and reuse's metrics", () => {
     expect(
       sample(
         text,
-        'tokengate_upstream_rate_limited_total{operation="create_customer_token",source="upstream"}',
+        'tokengate_upstream_rate_limited_total{operation="createCustomerToken",source="upstream"}',
       ),
     ).toBe(1);
     expect(
       sample(
         text,
-        'tokengate_upstream_rate_limited_total{operation="create_customer_token",source="local"}',
+        'tokengate_upstream_rate_limited_total{operation="createCustomerToken",source="local"}',
       ),
     ).toBe(1);
     // Paused by the 429: no call may leave.

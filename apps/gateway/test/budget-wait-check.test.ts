@@ -11,7 +11,7 @@ import { budgetKey, createUpstreamBudget } from "../src/ops/upstream-budget.js";
  * the wait the shared log implied when the budget decided, rebuilt from
  * Redis's MONITOR, to the second.
  */
-const KEY = budgetKey("create_customer_token", "log");
+const KEY = budgetKey("createCustomerToken", "log");
 const WINDOW_MS = 5_000;
 const LIMIT = 3;
 
@@ -106,18 +106,18 @@ describe("the log recorded from a real budget in real Redis", () => {
   it("rebuilds the wait the budget told a refusal, and rejects any other", async () => {
     const recording = await recordBudgetLog(server.url, KEY);
     const budget = createUpstreamBudget(
-      { limits: { create_customer_token: 2, bank_token: 0 }, windowSeconds: 3 },
+      { limits: { createCustomerToken: 2 }, windowSeconds: 3 },
       { remaining: () => {}, refused: () => {}, storeFailed: () => {} },
       logger,
       store,
     );
     for (let i = 0; i < 2; i++) {
-      const admission = await budget.admit("create_customer_token");
+      const admission = await budget.admit("createCustomerToken");
       if (!("answered" in admission)) throw new Error("admitted within the limit");
       await admission.answered();
     }
     const sent = Date.now();
-    const refused = await budget.admit("create_customer_token");
+    const refused = await budget.admit("createCustomerToken");
     const received = Date.now();
     if (!("retryAfterSeconds" in refused)) throw new Error("refused beyond the limit");
     // MONITOR's stream arrives on its own connection: wait for the last command to show.

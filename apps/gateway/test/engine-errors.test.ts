@@ -3,7 +3,7 @@ import { getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createLogger } from "../src/logger.js";
-import { createMintAdmission } from "../src/ops/mint-admission.js";
+import { createAdmission } from "../src/operations/admission.js";
 import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
 import { noTelemetry } from "../src/telemetry.js";
 import { createYogaServer } from "../src/yoga.js";
@@ -73,11 +73,13 @@ describe("unexpected errors", () => {
   // Nothing on the shipping path throws unexpectedly (the client returns every
   // failure as a value), so this builds yoga with a client that does.
   it("are masked for the caller and logged", async () => {
+    const boom = () => {
+      throw new TypeError("boom at /srv/app/node_modules/secret-internals.js:12");
+    };
     const broken: IdpClient = {
       baseUrl: "http://127.0.0.1:9",
-      createCustomerToken: () => {
-        throw new TypeError("boom at /srv/app/node_modules/secret-internals.js:12");
-      },
+      createCustomerToken: boom,
+      listBankApplications: boom,
       close: async () => {},
     };
     const { sink, lines: logs } = captureLogs();
@@ -91,9 +93,12 @@ describe("unexpected errors", () => {
       corsOrigins: [],
       limiter: null,
       // Nothing counted, nothing reused: the call itself throws.
-      admission: createMintAdmission(
+      admission: createAdmission(
         createUpstreamBudget(
-          { limits: { create_customer_token: 0, bank_token: 0 }, windowSeconds: 1 },
+          {
+            limits: { createCustomerToken: 0, createBankToken: 0 },
+            windowSeconds: 1,
+          },
           { remaining: () => undefined, refused: () => undefined, storeFailed: () => undefined },
           createLogger("silent"),
           null,

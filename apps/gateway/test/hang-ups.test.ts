@@ -2,7 +2,7 @@ import { startFaultServer } from "@tokengate/testkit";
 import { describe, expect, it } from "vitest";
 import { BANK_TOKEN, GUID, MINT, startGateway } from "./support/gateway.js";
 
-/** The value of one series, e.g. `tokengate_mints_total{outcome="ok"}`. */
+/** The value of one series, e.g. `tokengate_operations_total{operation="createCustomerToken",outcome="ok"}`. */
 function sample(text: string, series: string): number {
   const line = text.split("\n").find((row) => row.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
@@ -45,12 +45,22 @@ describe("callers that hang up while the upstream works on their mint", () => {
       expect(await Promise.all(callers)).toEqual(Array(CALLERS).fill("hung up"));
       const metrics = async () => (await fetch(`${gateway.metricsUrl}/metrics`)).text();
       await expect
-        .poll(async () => sample(await metrics(), 'tokengate_mints_total{outcome="cancelled"}'))
+        .poll(async () =>
+          sample(
+            await metrics(),
+            'tokengate_operations_total{operation="createCustomerToken",outcome="cancelled"}',
+          ),
+        )
         .toBe(CALLERS);
       const text = await metrics();
-      expect(sample(text, 'tokengate_mints_total{outcome="UPSTREAM_UNAVAILABLE"}')).toBe(0);
+      expect(
+        sample(
+          text,
+          'tokengate_operations_total{operation="createCustomerToken",outcome="UPSTREAM_UNAVAILABLE"}',
+        ),
+      ).toBe(0);
       const calls =
-        'tokengate_upstream_request_duration_seconds_count{operation="create_customer_token"';
+        'tokengate_upstream_request_duration_seconds_count{operation="createCustomerToken"';
       expect(sample(text, `${calls},status_class="none"}`)).toBe(0);
       expect(sample(text, `${calls},status_class="cancelled"}`)).toBe(CALLERS);
       expect(gateway.logs.filter((line) => line.includes('"level":40'))).toEqual([]);

@@ -20,7 +20,7 @@ async function scrape(gateway: { metricsUrl?: string }): Promise<string> {
   return response.text();
 }
 
-/** The value of one series, e.g. `tokengate_mints_total{outcome="ok"}`. */
+/** The value of one series, e.g. `tokengate_operations_total{operation="createCustomerToken",outcome="ok"}`. */
 function sample(text: string, series: string): number {
   const line = text.split("\n").find((row) => row.startsWith(`${series} `));
   if (!line) throw new Error(`no series ${series} in:\n${text}`);
@@ -34,10 +34,22 @@ describe("Prometheus metrics", () => {
     await mint(gateway, { customerGuid: "short", scopes: ["CUSTOMERS_READ"] });
     await mint(gateway, READ, {});
     const text = await scrape(gateway);
-    expect(sample(text, 'tokengate_mints_total{outcome="ok"}')).toBe(3);
-    expect(sample(text, 'tokengate_mints_total{outcome="BAD_USER_INPUT"}')).toBe(1);
-    expect(sample(text, 'tokengate_mints_total{outcome="UNAUTHENTICATED"}')).toBe(1);
-    const mints = 'operation="create_customer_token",status_class="2xx"';
+    expect(
+      sample(text, 'tokengate_operations_total{operation="createCustomerToken",outcome="ok"}'),
+    ).toBe(3);
+    expect(
+      sample(
+        text,
+        'tokengate_operations_total{operation="createCustomerToken",outcome="BAD_USER_INPUT"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        text,
+        'tokengate_operations_total{operation="createCustomerToken",outcome="UNAUTHENTICATED"}',
+      ),
+    ).toBe(1);
+    const mints = 'operation="createCustomerToken",status_class="2xx"';
     expect(sample(text, `tokengate_upstream_request_duration_seconds_count{${mints}}`)).toBe(3);
     expect(
       sample(text, `tokengate_upstream_request_duration_seconds_bucket{le="+Inf",${mints}}`),
@@ -127,13 +139,20 @@ describe("Prometheus metrics in broker mode", () => {
     for (let i = 0; i < 4; i++) answers.push(await mint(gateway, READ, caller));
     const text = await scrape(gateway);
     expect(sample(text, 'tokengate_bank_token_refreshes_total{result="ok"}')).toBe(1);
-    expect(sample(text, 'tokengate_mints_total{outcome="ok"}')).toBe(2);
-    expect(sample(text, 'tokengate_mints_total{outcome="RATE_LIMITED"}')).toBe(2);
+    expect(
+      sample(text, 'tokengate_operations_total{operation="createCustomerToken",outcome="ok"}'),
+    ).toBe(2);
+    expect(
+      sample(
+        text,
+        'tokengate_operations_total{operation="createCustomerToken",outcome="RATE_LIMITED"}',
+      ),
+    ).toBe(2);
     expect(sample(text, "tokengate_rate_limited_total")).toBe(2);
     expect(
       sample(
         text,
-        'tokengate_upstream_request_duration_seconds_count{operation="bank_token",status_class="2xx"}',
+        'tokengate_upstream_request_duration_seconds_count{operation="createBankToken",status_class="2xx"}',
       ),
     ).toBe(1);
     const minted = answers.flatMap((answer) => {

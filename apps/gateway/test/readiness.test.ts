@@ -135,7 +135,7 @@ describe("/ready: would a mint sent here now be served", () => {
       expect(counted).toBe("2");
       // One connection, one health: the budget, asked after the limits, never
       // sent the hanging Redis a decision; only the mint before the hang is in its log.
-      expect(await redis.command("ZCARD tokengate:upstream-budget:create_customer_token:log")).toBe(
+      expect(await redis.command("ZCARD tokengate:upstream-budget:createCustomerToken:log")).toBe(
         ":1",
       );
       const metrics = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();

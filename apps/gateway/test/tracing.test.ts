@@ -79,7 +79,7 @@ describe("OpenTelemetry tracing (the built process, a real OTLP/HTTP receiver)",
     // The first bank token is fetched at start, before any request: a trace of its own.
     const [bankToken] = named(spans, "POST /oauth/token") as [ReceivedSpan];
     expect(bankToken.kind).toBe(CLIENT);
-    expect(attributeOf(bankToken, "tokengate.upstream.operation")).toBe("bank_token");
+    expect(attributeOf(bankToken, "tokengate.upstream.operation")).toBe("createBankToken");
     const tokenRequest = broker.upstream.requests.find((request) => request.url === "/oauth/token");
     expect(tokenRequest?.headers.traceparent).toBe(
       `00-${bankToken.traceId}-${bankToken.spanId}-01`,

@@ -1,3 +1,4 @@
+import type { BankApplicationList } from "./bank-applications.js";
 import {
   clientError,
   type GatewayClientError,
@@ -7,9 +8,15 @@ import {
 import type { CustomerToken } from "./mint.js";
 
 /** `{ data }` on success, `{ error }` otherwise. */
-export type MintResult =
-  | { data: CustomerToken; error?: never }
+export type Result<Data> =
+  | { data: Data; error?: never }
   | { data?: never; error: GatewayClientError };
+
+/** The result of `mintCustomerToken`. */
+export type MintResult = Result<CustomerToken>;
+
+/** The result of `listBankApplications`. */
+export type ListBankApplicationsResult = Result<BankApplicationList>;
 
 type JsonObject = Record<string, unknown>;
 
@@ -32,12 +39,28 @@ function upstreamOf(extensions: JsonObject): UpstreamAnswer | null {
   return { status: upstream.status, messageCode };
 }
 
-function failed(error: GatewayClientError): MintResult {
+function failed<Data>(error: GatewayClientError): Result<Data> {
   return { error };
 }
 
-/** Reads the gateway's JSON answer to the mint: the first GraphQL error, or the token. */
-export function readMintAnswer(status: number, body: unknown): MintResult {
+/** What an answer's field must hold to be its data, and what it is called in a message. */
+export interface AnswerShape<Data> {
+  /** The operation's root field: `createCustomerToken`. */
+  field: string;
+  /** What the data is, for a message: `a token`. */
+  what: string;
+  /** The schema the type is inferred from guarantees the rest once this holds. */
+  holds(value: JsonObject): boolean;
+  /** Nothing to check: typed by the document it answers. */
+  data(value: JsonObject): Data;
+}
+
+/** Reads the gateway's JSON answer to one operation: the first GraphQL error, or its data. */
+export function readAnswer<Data>(
+  status: number,
+  body: unknown,
+  shape: AnswerShape<Data>,
+): Result<Data> {
   if (!isObject(body)) {
     return failed(
       clientError("UNEXPECTED_RESPONSE", `HTTP ${status}: not a GraphQL response`, status),
@@ -58,7 +81,7 @@ export function readMintAnswer(status: number, body: unknown): MintResult {
         ),
       );
     }
-    return failed({
+    return failed<Data>({
       code,
       message,
       field: fieldOf(code, message, extensions),
@@ -66,12 +89,26 @@ export function readMintAnswer(status: number, body: unknown): MintResult {
       status,
     });
   }
-  const token = isObject(body.data) ? body.data.createCustomerToken : undefined;
-  if (isObject(token) && typeof token.accessToken === "string") {
-    // The gateway's schema, which the type is inferred from, guarantees the rest.
-    return { data: token as CustomerToken };
-  }
+  const value = isObject(body.data) ? body.data[shape.field] : undefined;
+  if (isObject(value) && shape.holds(value)) return { data: shape.data(value) };
   return failed(
-    clientError("UNEXPECTED_RESPONSE", `HTTP ${status}: a response without a token`, status),
+    clientError("UNEXPECTED_RESPONSE", `HTTP ${status}: a response without ${shape.what}`, status),
   );
 }
+
+/** A minted token: the field carries its `accessToken`. */
+export const MINT_ANSWER: AnswerShape<CustomerToken> = {
+  field: "createCustomerToken",
+  what: "a token",
+  holds: (value) => typeof value.accessToken === "string",
+  // The gateway's schema, which the type is inferred from, guarantees the rest.
+  data: (value) => value as CustomerToken,
+};
+
+/** A page of applications: the field carries its `objects`. */
+export const BANK_APPLICATIONS_ANSWER: AnswerShape<BankApplicationList> = {
+  field: "bankApplications",
+  what: "a list of applications",
+  holds: (value) => Array.isArray(value.objects),
+  data: (value) => value as BankApplicationList,
+};

@@ -1,4 +1,16 @@
-import { type MintResult, readMintAnswer } from "./answer.js";
+import {
+  type AnswerShape,
+  BANK_APPLICATIONS_ANSWER,
+  type ListBankApplicationsResult,
+  MINT_ANSWER,
+  type MintResult,
+  type Result,
+  readAnswer,
+} from "./answer.js";
+import {
+  LIST_BANK_APPLICATIONS_QUERY,
+  type ListBankApplicationsVariables,
+} from "./bank-applications.js";
 import { clientError } from "./errors.js";
 import { MINT_CUSTOMER_TOKEN_QUERY, type MintCustomerTokenInput } from "./mint.js";
 
@@ -33,6 +45,14 @@ export interface GatewayClient {
    * Never throws for an expected outcome: returns `{ data }` or `{ error }`.
    */
   mintCustomerToken(input: MintCustomerTokenInput, options?: MintOptions): Promise<MintResult>;
+  /**
+   * Lists the bank's OAuth2 applications through the gateway's
+   * `bankApplications` query. Never throws for an expected outcome.
+   */
+  listBankApplications(
+    variables?: ListBankApplicationsVariables,
+    options?: MintOptions,
+  ): Promise<ListBankApplicationsResult>;
 }
 
 /**
@@ -78,45 +98,59 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     return headers;
   }
 
+  /** Sends one operation and reads its answer; every operation of the client goes through here. */
+  async function run<Data>(
+    query: string,
+    operationName: string,
+    variables: Record<string, unknown>,
+    shape: AnswerShape<Data>,
+    { signal, headers: callHeaders }: MintOptions,
+  ): Promise<Result<Data>> {
+    let headers: Headers;
+    try {
+      headers = await headersFor(callHeaders);
+    } catch (error) {
+      return {
+        error: clientError("TOKEN_PROVIDER_FAILED", `getToken failed: ${messageOf(error)}`),
+      };
+    }
+    const body = JSON.stringify({ query, operationName, variables });
+    let response: Response;
+    let answer: unknown;
+    try {
+      response = await send(url, { method: "POST", headers, body, signal });
+    } catch (error) {
+      return signal?.aborted
+        ? { error: clientError("ABORTED", "The call was aborted") }
+        : { error: clientError("NETWORK_ERROR", `No answer from ${url}: ${messageOf(error)}`) };
+    }
+    try {
+      answer = await response.json();
+    } catch (error) {
+      return signal?.aborted
+        ? { error: clientError("ABORTED", "The call was aborted", response.status) }
+        : {
+            error: clientError(
+              "UNEXPECTED_RESPONSE",
+              `HTTP ${response.status}: the body is not JSON (${messageOf(error)})`,
+              response.status,
+            ),
+          };
+    }
+    return readAnswer(response.status, answer, shape);
+  }
+
   return {
     url,
-    async mintCustomerToken(input, { signal, headers: callHeaders } = {}) {
-      let headers: Headers;
-      try {
-        headers = await headersFor(callHeaders);
-      } catch (error) {
-        return {
-          error: clientError("TOKEN_PROVIDER_FAILED", `getToken failed: ${messageOf(error)}`),
-        };
-      }
-      const body = JSON.stringify({
-        query: MINT_CUSTOMER_TOKEN_QUERY,
-        operationName: "MintCustomerToken",
-        variables: { input },
-      });
-      let response: Response;
-      let answer: unknown;
-      try {
-        response = await send(url, { method: "POST", headers, body, signal });
-      } catch (error) {
-        return signal?.aborted
-          ? { error: clientError("ABORTED", "The call was aborted") }
-          : { error: clientError("NETWORK_ERROR", `No answer from ${url}: ${messageOf(error)}`) };
-      }
-      try {
-        answer = await response.json();
-      } catch (error) {
-        return signal?.aborted
-          ? { error: clientError("ABORTED", "The call was aborted", response.status) }
-          : {
-              error: clientError(
-                "UNEXPECTED_RESPONSE",
-                `HTTP ${response.status}: the body is not JSON (${messageOf(error)})`,
-                response.status,
-              ),
-            };
-      }
-      return readMintAnswer(response.status, answer);
-    },
+    mintCustomerToken: (input, options = {}) =>
+      run(MINT_CUSTOMER_TOKEN_QUERY, "MintCustomerToken", { input }, MINT_ANSWER, options),
+    listBankApplications: (variables = {}, options = {}) =>
+      run(
+        LIST_BANK_APPLICATIONS_QUERY,
+        "ListBankApplications",
+        variables,
+        BANK_APPLICATIONS_ANSWER,
+        options,
+      ),
   };
 }

@@ -1,4 +1,9 @@
-export type { MintResult } from "./answer.js";
+export type { ListBankApplicationsResult, MintResult, Result } from "./answer.js";
+export {
+  type BankApplicationList,
+  ListBankApplications,
+  type ListBankApplicationsVariables,
+} from "./bank-applications.js";
 export {
   createGatewayClient,
   type GatewayClient,

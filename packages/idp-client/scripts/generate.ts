@@ -1,9 +1,12 @@
 /**
  * Regenerates everything in `src/generated/` from `spec/openapi.yaml`:
  * - `openapi.ts`: the request/response types (openapi-typescript);
- * - `contract.ts`: the runtime facts the client needs (scope list, server
- *   aliases, JSON schemas for ajv, the documented error responses and the
- *   named checks), so no value is ever copied by hand.
+ * - `contract.ts`: the scope list, server aliases and named checks;
+ * - `request-validators.ts`, `answer-validators.ts`: every schema the client
+ *   checks, precompiled (Ajv standalone code), so none is compiled at load;
+ * - `operations.ts`: one descriptor per operation the spec annotates with
+ *   `x-tokengate-graphql` (path, method, parameters, documented errors and
+ *   their kinds, validators), and `methods.ts`: the typed method of each.
  */
 import { writeFile } from "node:fs/promises";
 import {
@@ -14,11 +17,21 @@ import {
   type Json,
   type JsonObject,
   loadSpec,
-  readOperation,
+  readOperations,
   withoutExtensions,
   X,
 } from "@tokengate/contract";
 import openapiTS, { astToString } from "openapi-typescript";
+import {
+  componentValidatorName,
+  methodsModule,
+  operationsModule,
+  operationTypesModule,
+  requestSchema,
+  sizesSchema,
+  validatorNames,
+} from "./generate/operations.js";
+import { validatorsModule } from "./generate/validators.js";
 
 const specUrl = new URL("../../../spec/openapi.yaml", import.meta.url);
 const outDir = new URL("../src/generated/", import.meta.url);
@@ -30,13 +43,14 @@ const HEADER = `/**
  */
 `;
 
-/** A component schema as ajv checks it: `$ref`s inlined, extensions dropped but the client's checks. */
-function validationSchema(spec: JsonObject, schema: Json): Json {
-  return withoutExtensions(inlineSchema(spec, schema), [X.check]);
+/** A request schema as Ajv checks it: extensions dropped but the client's checks. */
+function requestValidation(schema: Json): Json {
+  return withoutExtensions(schema, [X.check]);
 }
 
-function componentSchema(spec: JsonObject, name: string): Json {
-  return validationSchema(spec, { $ref: `#/components/schemas/${name}` });
+/** An answer schema as Ajv checks it: `$ref`s inlined, every extension dropped. */
+function answerValidation(spec: JsonObject, schema: Json): Json {
+  return withoutExtensions(inlineSchema(spec, schema));
 }
 
 function serverAliases(spec: JsonObject): Record<string, string> {
@@ -95,33 +109,45 @@ function constant(name: string, value: Json, doc: string): string {
   return `/** ${doc} */\nexport const ${name} = ${JSON.stringify(value, null, 2)} as const;\n`;
 }
 
+/** The token endpoint's bodies: its operation carries no GraphQL annotation, so they are named here. */
+const TOKEN_ENDPOINT_SCHEMAS = ["BankToken", "OAuthError"];
+
 async function main(): Promise<void> {
   const spec = await loadSpec(specUrl);
-  const mint = readOperation(spec, "createCustomerToken");
+  // Every annotated operation is read, so one the generators cannot carry fails here.
+  const operations = readOperations(spec);
 
   // A default describes what the server assumes, so the field stays optional
   // in the request type (openapi-typescript would make it required).
   const types = astToString(await openapiTS(specUrl, { defaultNonNullable: false }));
   await writeFile(new URL("openapi.ts", outDir), HEADER + types);
 
-  const errorSchemas = new Set(mint.errors.map((error) => error.body.schemaName));
+  const errorSchemas = new Set(
+    operations.flatMap((operation) => operation.errors.map((error) => error.body.schemaName)),
+  );
   const [errorSchema, ...otherErrorSchemas] = errorSchemas;
   if (!errorSchema || otherErrorSchemas.length > 0) {
     throw new ContractError(
-      `createCustomerToken's documented errors must share one body schema (found ${[...errorSchemas].join(", ") || "none"})`,
+      `the operations' documented errors must share one body schema (found ${[...errorSchemas].join(", ") || "none"})`,
     );
   }
-  const documentedErrors = Object.fromEntries(
-    mint.errors.map((error) => [
-      String(error.status),
-      {
-        kind: error.kind,
-        bodyRequired: error.bodyRequired,
-        messageCodes: error.messageCodes.map(({ messageCode }) => messageCode),
-      },
-    ]),
-  );
-  const checks = [...new Set(collectValues(mint.request.schema, X.check))];
+
+  const requestSchemas: Record<string, Json> = {};
+  const answerSchemas: Record<string, Json> = {};
+  for (const operation of operations) {
+    const names = validatorNames(operation);
+    const request = requestSchema(operation, requestValidation);
+    requestSchemas[names.request] = request;
+    requestSchemas[names.sizes] = sizesSchema(request);
+    answerSchemas[names.answer] = answerValidation(spec, operation.success.schema);
+  }
+  const components = [errorSchema, ...TOKEN_ENDPOINT_SCHEMAS];
+  for (const name of components) {
+    answerSchemas[componentValidatorName(name)] = answerValidation(spec, {
+      $ref: `#/components/schemas/${name}`,
+    });
+  }
+  const checks = [...new Set(collectValues(Object.values(requestSchemas), X.check))];
   if (!checks.every((check) => typeof check === "string")) {
     throw new ContractError(`every ${X.check} must name a check`);
   }
@@ -139,54 +165,30 @@ async function main(): Promise<void> {
       "The spec's servers, by their `x-tokengate-alias`.",
     ),
     constant(
-      "POST_CUSTOMER_TOKEN_SCHEMA",
-      validationSchema(spec, mint.request.schema),
-      `JSON schema of the request body (\`${mint.request.schemaName}\`), \`$ref\`s inlined.`,
-    ),
-    constant(
       "REQUEST_CHECKS",
       checks,
-      "The `x-tokengate-check` names the request schema uses; validate.ts implements each.",
-    ),
-    constant(
-      "CUSTOMER_TOKEN_SCHEMA",
-      validationSchema(spec, mint.success.schema),
-      `JSON schema of a ${mint.success.status} body (\`${mint.success.schemaName}\`).`,
-    ),
-    constant(
-      "CUSTOMER_TOKEN_REQUIRED_FIELDS",
-      mint.success.requiredByClient,
-      "Fields a success body must carry, non-empty, although the upstream marks them optional (`x-tokengate-required`).",
-    ),
-    constant(
-      "ERROR_RESPONSE_SCHEMA",
-      componentSchema(spec, errorSchema),
-      `JSON schema of an error body (\`${errorSchema}\`).`,
-    ),
-    constant(
-      "CREATE_CUSTOMER_TOKEN_ERRORS",
-      documentedErrors,
-      "The documented error statuses of `POST /api/customer_tokens`: the client's kind for each (`x-tokengate-error-kind`), whether it needs a well-formed body (`x-tokengate-body-required`), and its documented `message_code`s.",
+      "The `x-tokengate-check` names the request schemas use; checks.ts implements each.",
     ),
     constant(
       "PUBLISHED_RATE_LIMITS",
       publishedRateLimits(spec),
       "The upstream's published per-IP limits by operationId (`x-tokengate-rate-limit`): requests per window of seconds.",
     ),
-    constant(
-      "BANK_TOKEN_SCHEMA",
-      componentSchema(spec, "BankToken"),
-      "JSON schema of a token-endpoint answer.",
-    ),
-    constant(
-      "OAUTH_ERROR_SCHEMA",
-      componentSchema(spec, "OAuthError"),
-      "JSON schema of a token-endpoint error.",
-    ),
   ].join("\n");
-  await writeFile(new URL("contract.ts", outDir), contract);
-
-  console.log("generated src/generated/openapi.ts and src/generated/contract.ts");
+  const files = {
+    "contract.ts": contract,
+    "request-validators.ts": validatorsModule(HEADER, requestSchemas, { forRequests: true }),
+    "answer-validators.ts": validatorsModule(HEADER, answerSchemas, { forRequests: false }),
+    "operation-types.ts": operationTypesModule(HEADER, operations),
+    "operations.ts": operationsModule(HEADER, operations, components, requestSchemas),
+    "methods.ts": methodsModule(HEADER, operations),
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(new URL(name, outDir), text);
+  console.log(
+    `generated src/generated/openapi.ts, ${Object.keys(files)
+      .map((name) => `src/generated/${name}`)
+      .join(", ")}`,
+  );
 }
 
 await main();

@@ -1,12 +1,10 @@
 import { inspect } from "node:util";
-import type { ValidateFunction } from "ajv";
 import { BankTokenError } from "./bank-token-error.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./client.js";
 import { Deadline } from "./deadline.js";
-import { BANK_TOKEN_SCHEMA, OAUTH_ERROR_SCHEMA } from "./generated/contract.js";
-import type { components, paths } from "./generated/openapi.js";
-import { ajv } from "./response.js";
+import type { paths } from "./generated/openapi.js";
+import { isBankToken, isOAuthError } from "./generated/operations.js";
 import { retryAfterSeconds } from "./retry-after.js";
 import { errorCode } from "./thrown-errors.js";
 import {
@@ -19,23 +17,6 @@ import type { ServerAlias } from "./types.js";
 
 /** The token endpoint's path in the spec. */
 const TOKEN_PATH = "/oauth/token" satisfies keyof paths;
-
-type BankToken = components["schemas"]["BankToken"];
-type OAuthError = components["schemas"]["OAuthError"];
-
-/**
- * The token endpoint's answers, checked against the spec. Compiled on first
- * use, not at import: a client with a static bank token never asks for one,
- * and compiling cost about 50 ms of the gateway's start.
- */
-let compiled:
-  | { isBankToken: ValidateFunction<BankToken>; isOAuthError: ValidateFunction<OAuthError> }
-  | undefined;
-const tokenEndpointAnswers = () =>
-  (compiled ??= {
-    isBankToken: ajv.compile<BankToken>(BANK_TOKEN_SCHEMA),
-    isOAuthError: ajv.compile<OAuthError>(OAUTH_ERROR_SCHEMA),
-  });
 
 export interface ClientCredentialsOptions {
   clientId: string;
@@ -185,7 +166,7 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
       answer = undefined;
     }
     if (status < 200 || status > 299) {
-      const oauthError = tokenEndpointAnswers().isOAuthError(answer) ? answer.error : null;
+      const oauthError = isOAuthError(answer) ? answer.error : null;
       // 429: the published per-IP limit of the token endpoint (the spec models it).
       const limited = status === 429;
       throw new BankTokenError(
@@ -196,7 +177,7 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
         limited ? retryAfterSeconds(headerOf(sent, "retry-after")) : undefined,
       );
     }
-    if (!tokenEndpointAnswers().isBankToken(answer)) {
+    if (!isBankToken(answer)) {
       throw new BankTokenError("The token endpoint's answer breaks the contract", status, null);
     }
     const lifetimeMs = answer.expires_in * 1000;

@@ -11,16 +11,20 @@ interface AnswerDetails {
 }
 
 /**
- * Every way `createCustomerToken` can fail, told apart by `kind`. Errors are
- * values: the client never throws for an expected outcome.
+ * Every way a call can fail, told apart by `kind`; the same union for every
+ * operation. Errors are values: the client never throws for an expected
+ * outcome. The kinds of answered errors are those the spec documents
+ * (`x-tokengate-error-kind`).
  */
 export type IdpError =
   /** The request broke the contract; nothing was sent. */
   | { kind: "invalid_request"; message: string; issues: ValidationIssue[] }
   /** 401: the bank token is missing, malformed, expired or not a bank's. */
   | ({ kind: "unauthorized"; message: string } & AnswerDetails)
-  /** 403: the bank token lacks `customers:write`/`customers:read`. */
+  /** 403: the bank token lacks the operation's scopes (`customers:write`, `banks:read`, …). */
   | ({ kind: "forbidden"; message: string } & AnswerDetails)
+  /** 404 where the spec documents it: what the request names does not exist. */
+  | ({ kind: "not_found"; message: string } & AnswerDetails)
   /** 422: the upstream refused the request (`no_customer`: unknown customer). */
   | ({ kind: "unprocessable"; message: string } & AnswerDetails)
   /**

@@ -2,7 +2,6 @@ export type { Middleware } from "openapi-fetch";
 export { BankTokenError } from "./bank-token-error.js";
 export { resolveBaseUrl } from "./base-url.js";
 export {
-  type CallOptions,
   createIdpClient,
   DEFAULT_CONNECTIONS,
   DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
@@ -10,7 +9,6 @@ export {
   DEFAULT_TIMEOUT_MS,
   type IdpClient,
   type IdpClientOptions,
-  type TokenProvider,
 } from "./client.js";
 export {
   type ClientCredentialsOptions,
@@ -20,24 +18,26 @@ export {
 } from "./client-credentials.js";
 export type { IdpError, IdpErrorKind, UnexpectedResponseReason } from "./errors.js";
 export {
-  CREATE_CUSTOMER_TOKEN_ERRORS,
   CUSTOMER_TOKEN_SCOPES,
   PUBLISHED_RATE_LIMITS,
   SERVER_URLS,
 } from "./generated/contract.js";
+export type { OperationMethods } from "./generated/methods.js";
 export type { components, operations, paths } from "./generated/openapi.js";
-export type { CreateCustomerTokenResult } from "./result.js";
-export { retryAfterSeconds } from "./retry-after.js";
-export type {
-  CreateCustomerTokenRequest,
-  CustomerToken,
-  CustomerTokenScope,
-  ErrorResponse,
-  ServerAlias,
-} from "./types.js";
+export type * from "./generated/operation-types.js";
+export { OPERATIONS } from "./generated/operations.js";
 export {
-  formatPath,
-  type ValidationIssue,
-  type ValidationResult,
+  CREATE_CUSTOMER_TOKEN_ERRORS,
+  type CreateCustomerTokenResult,
   validateCreateCustomerTokenRequest,
-} from "./validate.js";
+} from "./mint.js";
+export type {
+  AnswerValidator,
+  DocumentedError,
+  DocumentedKind,
+  OperationDescriptor,
+} from "./operation.js";
+export type { CallOptions, CallResult, TokenProvider } from "./pipeline.js";
+export { retryAfterSeconds } from "./retry-after.js";
+export type { CustomerToken, CustomerTokenScope, ErrorResponse, ServerAlias } from "./types.js";
+export { formatPath, type ValidationIssue, type ValidationResult } from "./validate.js";

@@ -1,37 +1,11 @@
-import { Ajv } from "ajv";
-import type { IdpError, IdpErrorKind } from "./errors.js";
-import {
-  CREATE_CUSTOMER_TOKEN_ERRORS,
-  CUSTOMER_TOKEN_REQUIRED_FIELDS,
-  CUSTOMER_TOKEN_SCHEMA,
-  ERROR_RESPONSE_SCHEMA,
-} from "./generated/contract.js";
-import type { components } from "./generated/openapi.js";
+import type { IdpError } from "./errors.js";
+import { isErrorResponse } from "./generated/operations.js";
+import type { DocumentedKind, OperationDescriptor } from "./operation.js";
 import { retryAfterSeconds } from "./retry-after.js";
-import type { CustomerToken, ErrorResponse } from "./types.js";
+import type { ErrorResponse } from "./types.js";
 
-type CustomerTokenBody = components["schemas"]["CustomerToken"];
-
-/** The client's Ajv for the upstream's answers (the request validator keeps its own: it collects every error). */
-export const ajv = new Ajv({ strict: true });
-const isCustomerTokenBody = ajv.compile<CustomerTokenBody>(CUSTOMER_TOKEN_SCHEMA);
-const isErrorResponse = ajv.compile<ErrorResponse>(ERROR_RESPONSE_SCHEMA);
-
-/** The kinds a documented error status may be given in the spec (`x-tokengate-error-kind`). */
-type DocumentedKind = Extract<
-  IdpErrorKind,
-  "unauthorized" | "forbidden" | "unprocessable" | "rate_limited" | "server_error"
->;
-
-/**
- * The spec's documented error statuses. Typed here so that a kind the client
- * does not know fails `pnpm typecheck` instead of being reported wrongly.
- */
-const DOCUMENTED_ERRORS: Readonly<
-  Record<string, { readonly kind: DocumentedKind; readonly bodyRequired: boolean }>
-> = CREATE_CUSTOMER_TOKEN_ERRORS;
-
-type ReadOutcome = { ok: true; token: CustomerToken } | { ok: false; error: IdpError };
+/** An answer read against its operation's contract: its data, or why it is an error. */
+export type ReadOutcome<Data> = { ok: true; data: Data } | { ok: false; error: IdpError };
 
 /** A body as read off the wire: parsed JSON, or not JSON at all. */
 export type ParsedBody = { ok: true; value: unknown } | { ok: false };
@@ -50,15 +24,27 @@ function isGiven(value: unknown): boolean {
 }
 
 /** A success body that carries every `x-tokengate-required` field. */
-function hasRequiredFields(body: CustomerTokenBody): body is CustomerToken {
-  return CUSTOMER_TOKEN_REQUIRED_FIELDS.every((field) => isGiven(body[field]));
+function carriesRequired<Answer, Data extends Answer>(
+  answer: Answer,
+  fields: readonly string[],
+): answer is Data {
+  return fields.every((field) => isGiven((answer as Record<string, unknown>)[field]));
 }
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
-function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
+/** What Ajv's `errorsText` says, for a precompiled validator (no Ajv instance at run time). */
+function errorsText(errors: { instancePath: string; message?: string }[] | null | undefined) {
+  return (errors ?? []).map((error) => `body${error.instancePath} ${error.message}`).join(", ");
+}
+
+function successOutcome<Request, Answer, Data extends Answer>(
+  operation: OperationDescriptor<Request, Answer, Data>,
+  status: number,
+  parsed: ParsedBody,
+): ReadOutcome<Data> {
   const answered = { status, messageCode: null, upstreamMessage: null };
   if (!parsed.ok) {
     return {
@@ -71,8 +57,9 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
       },
     };
   }
-  if (!isCustomerTokenBody(parsed.value)) {
-    const why = ajv.errorsText(isCustomerTokenBody.errors, { dataVar: "body" });
+  const { isAnswer, requiredFields } = operation;
+  if (!isAnswer(parsed.value)) {
+    const why = errorsText(isAnswer.errors);
     return {
       ok: false,
       error: {
@@ -83,9 +70,11 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
       },
     };
   }
-  const token = parsed.value;
-  if (!hasRequiredFields(token)) {
-    const missing = CUSTOMER_TOKEN_REQUIRED_FIELDS.find((field) => !isGiven(token[field]));
+  const answer: Answer = parsed.value;
+  if (!carriesRequired<Answer, Data>(answer, requiredFields)) {
+    const missing = requiredFields.find(
+      (field) => !isGiven((answer as Record<string, unknown>)[field]),
+    );
     return {
       ok: false,
       error: {
@@ -96,19 +85,47 @@ function successOutcome(status: number, parsed: ParsedBody): ReadOutcome {
       },
     };
   }
-  return { ok: true, token };
+  return { ok: true, data: answer };
 }
 
-function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | null): IdpError {
-  const body = parsed.ok && isErrorResponse(parsed.value) ? parsed.value : null;
+/** The message of a documented error kind. */
+function documentedMessage(kind: DocumentedKind, status: number, detail: string): string {
+  switch (kind) {
+    case "unauthorized":
+      return `Upstream refused the bank token (${status})${detail}`;
+    case "forbidden":
+      return `Upstream forbade the request (${status})${detail}`;
+    case "not_found":
+      return `Upstream found nothing at what the request names (${status})${detail}`;
+    case "unprocessable":
+      return `Upstream could not process the request (${status})${detail}`;
+    case "rate_limited":
+      return `Upstream rate limit reached (${status})${detail}`;
+    case "server_error":
+      return `Upstream failed (${status})${detail}`;
+    default: {
+      const unhandled: never = kind;
+      throw new Error(`unhandled documented error kind ${String(unhandled)}`);
+    }
+  }
+}
+
+function errorOutcome<Request, Answer, Data extends Answer>(
+  operation: OperationDescriptor<Request, Answer, Data>,
+  status: number,
+  parsed: ParsedBody,
+  retryAfter: string | null,
+): IdpError {
+  const body: ErrorResponse | null =
+    parsed.ok && isErrorResponse(parsed.value) ? parsed.value : null;
   const answered = {
     status,
     messageCode: body?.message_code ?? null,
     upstreamMessage: body?.error_message ?? null,
   };
   const detail = body ? `: ${body.error_message} (${body.message_code})` : "";
-  const documented = Object.hasOwn(DOCUMENTED_ERRORS, status)
-    ? DOCUMENTED_ERRORS[String(status)]
+  const documented = Object.hasOwn(operation.errors, status)
+    ? operation.errors[String(status)]
     : undefined;
   if (documented) {
     if (documented.bodyRequired && !body) {
@@ -119,43 +136,19 @@ function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | n
         ...answered,
       };
     }
+    const message = documentedMessage(documented.kind, status, detail);
     switch (documented.kind) {
-      case "unauthorized":
-        return {
-          kind: documented.kind,
-          message: `Upstream refused the bank token (${status})${detail}`,
-          ...answered,
-        };
-      case "forbidden":
-        return {
-          kind: documented.kind,
-          message: `Upstream forbade the request (${status})${detail}`,
-          ...answered,
-        };
-      case "unprocessable":
-        return {
-          kind: documented.kind,
-          message: `Upstream could not process the request (${status})${detail}`,
-          ...answered,
-        };
+      case "server_error":
+        return { kind: documented.kind, message, retryAfter, ...answered };
       case "rate_limited":
         return {
           kind: documented.kind,
-          message: `Upstream rate limit reached (${status})${detail}`,
+          message,
           retryAfterSeconds: retryAfterSeconds(retryAfter),
           ...answered,
         };
-      case "server_error":
-        return {
-          kind: documented.kind,
-          message: `Upstream failed (${status})${detail}`,
-          retryAfter,
-          ...answered,
-        };
-      default: {
-        const unhandled: never = documented.kind;
-        throw new Error(`unhandled documented error kind ${String(unhandled)}`);
-      }
+      default:
+        return { kind: documented.kind, message, ...answered };
     }
   }
   if (status >= 500) {
@@ -175,17 +168,19 @@ function errorOutcome(status: number, parsed: ParsedBody, retryAfter: string | n
 }
 
 /**
- * Turns the upstream's answer into a token or a typed error, checking the
- * body against the spec's schemas: any 2xx whose body satisfies the success
- * schema and carries its `x-tokengate-required` fields is a success; a
- * documented error status becomes the kind its `x-tokengate-error-kind`
- * names; every other answer is an `unexpected_response` or `server_error`.
+ * Turns the upstream's answer to one operation into its data or a typed
+ * error, checking the body against the spec's (precompiled) schemas: any 2xx
+ * whose body satisfies the success schema and carries its
+ * `x-tokengate-required` fields is a success; a documented error status
+ * becomes the kind its `x-tokengate-error-kind` names; every other answer is
+ * an `unexpected_response` or `server_error`.
  */
-export function readCustomerTokenAnswer(
+export function readAnswer<Request, Answer, Data extends Answer>(
+  operation: OperationDescriptor<Request, Answer, Data>,
   status: number,
   body: ParsedBody,
   retryAfter: string | null,
-): ReadOutcome {
-  if (status >= 200 && status < 300) return successOutcome(status, body);
-  return { ok: false, error: errorOutcome(status, body, retryAfter) };
+): ReadOutcome<Data> {
+  if (status >= 200 && status < 300) return successOutcome(operation, status, body);
+  return { ok: false, error: errorOutcome(operation, status, body, retryAfter) };
 }

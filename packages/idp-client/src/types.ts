@@ -1,24 +1,23 @@
-import type { CUSTOMER_TOKEN_REQUIRED_FIELDS, SERVER_URLS } from "./generated/contract.js";
+import type { SERVER_URLS } from "./generated/contract.js";
 import type { components } from "./generated/openapi.js";
+import type { CreateCustomerTokenData } from "./generated/operation-types.js";
 
 type Schemas = components["schemas"];
 
+/** `T` with the fields `Keys` present and not null (`x-tokengate-required`). */
+export type WithRequired<T, Keys extends keyof T> = T & {
+  [Field in Keys]-?: NonNullable<T[Field]>;
+};
+
 /** One of the scopes a customer token can carry (`customers:read`, …). */
 export type CustomerTokenScope = Schemas["CustomerTokenScope"];
-
-/** The body of `POST /api/customer_tokens`. */
-export type CreateCustomerTokenRequest = Schemas["PostCustomerToken"];
-
-type RequiredAnswerField = (typeof CUSTOMER_TOKEN_REQUIRED_FIELDS)[number];
 
 /**
  * A minted customer token: the spec's `CustomerToken`, with the fields its
  * `x-tokengate-required` names always present (a 201 without one is
  * reported as a contract violation, not as a success).
  */
-export type CustomerToken = Schemas["CustomerToken"] & {
-  [Field in RequiredAnswerField]-?: NonNullable<Schemas["CustomerToken"][Field]>;
-};
+export type CustomerToken = CreateCustomerTokenData;
 
 /** The upstream's error body (`status`, `error_message`, `message_code`). */
 export type ErrorResponse = Schemas["ErrorResponse"];

@@ -1,13 +1,4 @@
-import {
-  Ajv,
-  type AnySchemaObject,
-  type ErrorObject,
-  type FuncKeywordDefinition,
-  type SchemaObject,
-} from "ajv";
-import { POST_CUSTOMER_TOKEN_SCHEMA, type REQUEST_CHECKS } from "./generated/contract.js";
-import { ipAllowlistEntryProblem } from "./ip-allowlist.js";
-import type { CreateCustomerTokenRequest } from "./types.js";
+import type { AnySchemaObject, ErrorObject } from "ajv";
 
 /** One problem with one field of a request, found before anything is sent. */
 export interface ValidationIssue {
@@ -23,46 +14,13 @@ export type ValidationResult<T> =
   | { ok: true; value: T; issues?: never }
   | { ok: false; value?: never; issues: ValidationIssue[] };
 
-/** Checks a string that already satisfies its schema; returns why it is still refused, if it is. */
-type Check = (value: string) => string | undefined;
-
 const CHECK_KEYWORD = "x-tokengate-check";
 
-/** What ajv's `compile` of a function keyword returns: a validator that may carry `errors`. */
-type KeywordValidator = ReturnType<NonNullable<FuncKeywordDefinition["compile"]>>;
-
-/**
- * The named checks a schema may ask for with `x-tokengate-check`. Every name
- * the spec uses must be here (`pnpm typecheck` fails otherwise).
- */
-const CHECKS: Record<(typeof REQUEST_CHECKS)[number], Check> & Record<string, Check> = {
-  "public-ipv4": ipAllowlistEntryProblem,
-};
-
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-ajv.addKeyword({
-  keyword: CHECK_KEYWORD,
-  type: "string",
-  schemaType: "string",
-  errors: true,
-  compile(name: string, parentSchema): KeywordValidator {
-    const check = CHECKS[name];
-    if (!check) throw new Error(`${CHECK_KEYWORD}: no check is named "${name}"`);
-    if (typeof parentSchema.pattern !== "string") {
-      throw new Error(`${CHECK_KEYWORD}: "${name}" needs a pattern beside it`);
-    }
-    // A check runs only on values its schema's pattern accepts; the others fail that pattern.
-    const pattern = new RegExp(parentSchema.pattern);
-    const validate: KeywordValidator = (value: string) => {
-      const problem = pattern.test(value) ? check(value) : undefined;
-      validate.errors = problem
-        ? [{ keyword: CHECK_KEYWORD, message: problem, params: { check: name } }]
-        : [];
-      return problem === undefined;
-    };
-    return validate;
-  },
-});
+/** A precompiled validator: Ajv's standalone code, generated from the spec. */
+export interface StandaloneValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 /** `["scopes", 2]` → `scopes[2]`. */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -203,54 +161,42 @@ function describe(error: ErrorObject, fields: readonly string[]): ValidationIssu
   return { path, field: formatPath(path), message };
 }
 
-/** Keywords that bound a value's size from above, and those they need beside them. */
-const SIZE_KEYWORDS = new Set(["type", "nullable", "maxLength", "maxItems"]);
-
 /**
- * Each property's upper size bounds alone: a length compared, no item
- * checked. Only an oversized value is refused on its size alone; any other
- * input gets every broken field reported at once.
+ * The size check a request validator runs first: a precompiled validator of
+ * each property's upper size bounds alone (no item checked), and each
+ * property's length bounds to word its refusals with.
  */
-function sizesOf(properties: Record<string, unknown>): SchemaObject {
-  const bounded = Object.entries(properties).map(([name, property]) => [
-    name,
-    Object.fromEntries(
-      Object.entries(property as Record<string, unknown>).filter(([keyword]) =>
-        SIZE_KEYWORDS.has(keyword),
-      ),
-    ),
-  ]);
-  return { type: "object", properties: Object.fromEntries(bounded) };
+export interface RequestSizes {
+  validate: StandaloneValidator;
+  wording: Record<string, AnySchemaObject>;
 }
 
 /**
- * Compiles a validator for one request schema. Unknown properties are
- * refused (the upstream ignores them), because a misspelt field such as
- * `customerGuid` would otherwise be dropped without a word. Every message
- * comes from the schema that failed: its bounds, its enum's name and values,
- * its description for a pattern, its `x-tokengate-check`.
+ * A request validator over a precompiled schema (`fields`: the request's
+ * wire field names). Unknown properties are refused (the upstream ignores
+ * them), because a misspelt field such as `customerGuid` would otherwise be
+ * dropped without a word. Every message comes from the schema that failed:
+ * its bounds, its enum's name and values, its description for a pattern, its
+ * `x-tokengate-check`. On success `value` holds only the fields that were
+ * given, ready to send.
  */
 export function createRequestValidator<T>(
-  schema: SchemaObject & { properties: Record<string, unknown> },
+  validateSchema: StandaloneValidator,
+  fields: readonly string[],
+  sizes: RequestSizes,
 ): (input: unknown) => ValidationResult<T> {
-  const validateSizes = ajv.compile(sizesOf(schema.properties));
-  const validateSchema = ajv.compile<T>({ ...schema, additionalProperties: false });
-  const fields = Object.keys(schema.properties);
   return (input) => {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return { ok: false, issues: [{ path: [], field: "body", message: "must be an object" }] };
     }
     // An oversized value is refused on its size alone, before any of its items is checked.
-    if (!validateSizes(input)) {
+    if (!sizes.validate(input)) {
       return {
         ok: false,
-        // Worded from the whole property's schema ("exactly 32 characters"), as the full check would.
-        issues: (validateSizes.errors ?? []).map((error) =>
+        // Worded from the property's length bounds ("exactly 32 characters"), as the full check would.
+        issues: (sizes.validate.errors ?? []).map((error) =>
           describe(
-            {
-              ...error,
-              parentSchema: schema.properties[error.instancePath.slice(1)] as SchemaObject,
-            },
+            { ...error, parentSchema: sizes.wording[error.instancePath.slice(1)] ?? {} },
             fields,
           ),
         ),
@@ -270,12 +216,3 @@ export function createRequestValidator<T>(
     return { ok: true, value: value as T };
   };
 }
-
-/**
- * Checks a request body against the spec's `PostCustomerToken` schema (guid
- * length, scopes non-empty, unique and known, IP/CIDR format, and the
- * `public-ipv4` check on allowlist entries). On success `value` holds only
- * the fields that were given, ready to send.
- */
-export const validateCreateCustomerTokenRequest =
-  createRequestValidator<CreateCustomerTokenRequest>(POST_CUSTOMER_TOKEN_SCHEMA);

@@ -21,6 +21,8 @@ export const X = {
   bodyRequired: "x-tokengate-body-required",
   /** Response schema: properties the client requires although the upstream marks them optional (present, and not empty). */
   required: "x-tokengate-required",
+  /** Response property: `true` when its value is a credential (a minted token): kept out of every log, error, metric and span. */
+  secret: "x-tokengate-secret",
   /** String schema: a named check the client runs beyond JSON Schema (`public-ipv4`). */
   check: "x-tokengate-check",
   /** Operation: `{ requests, window_seconds }`, the upstream's published per-IP limit (the default of the gateway's budget for it). */

@@ -9,9 +9,12 @@ export {
   type BodyContract,
   type ErrorContract,
   type FieldContract,
+  type GraphQLOperation,
   type MessageCodeContract,
   type OperationContract,
+  type ParameterContract,
   readOperation,
+  readOperations,
 } from "./operation.js";
 export {
   ContractError,

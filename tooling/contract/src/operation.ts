@@ -19,6 +19,8 @@ export interface FieldContract {
   exposed: boolean;
   /** The property's schema, `$ref`s inlined. */
   schema: JsonObject;
+  /** `x-tokengate-secret: true`: its value is a credential. */
+  secret: boolean;
 }
 
 /** A JSON body: its component name, inlined schema and properties. */
@@ -47,13 +49,35 @@ export interface ErrorContract {
   messageCodes: MessageCodeContract[];
 }
 
+/** A path or query parameter: a field of the operation's arguments. */
+export interface ParameterContract extends FieldContract {
+  in: "path" | "query";
+  description: string;
+}
+
+/** Where an operation sits in GraphQL: a `Query` field for GET, else a `Mutation` field. */
+export interface GraphQLOperation {
+  root: "Query" | "Mutation";
+  /** The field's name: `x-tokengate-graphql.field`, default the operationId. */
+  field: string;
+  /** The input type of a request body (its one `input` argument); `null` without a body. */
+  input: string | null;
+  output: string;
+}
+
 /** Everything the generators need about one operation, read from the spec. */
 export interface OperationContract {
   operationId: string;
+  /** The spec's `summary`, or `""`. */
+  summary: string;
+  /** Upper case: `GET`, `POST`. */
   method: string;
   path: string;
-  graphql: { input: string; output: string };
-  request: BodyContract;
+  graphql: GraphQLOperation;
+  /** Path and query parameters, the GraphQL arguments of an operation without a body. */
+  parameters: ParameterContract[];
+  /** The JSON request body; `null` when the operation takes none. */
+  request: BodyContract | null;
   success: BodyContract & { status: number };
   errors: ErrorContract[];
 }
@@ -92,17 +116,36 @@ function graphqlCodeAt(node: Json | undefined, where: string[]): string {
   return code;
 }
 
-function findOperation(spec: JsonObject, operationId: string) {
+const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+interface SpecOperation {
+  path: string;
+  method: string;
+  operation: JsonObject;
+  /** Parameters declared on the path item, shared by its operations. */
+  shared: Json[];
+  where: string[];
+}
+
+function allOperations(spec: JsonObject): SpecOperation[] {
+  const found: SpecOperation[] = [];
   const paths = objectAt(spec.paths, ["paths"]);
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
+    const shared = Array.isArray(item.parameters) ? item.parameters : [];
     for (const [method, operation] of Object.entries(item)) {
-      if (isObject(operation) && operation.operationId === operationId) {
-        return { path, method, operation, where: ["paths", path, method] };
+      if (HTTP_METHODS.has(method) && isObject(operation)) {
+        found.push({ path, method, operation, shared, where: ["paths", path, method] });
       }
     }
   }
-  throw new ContractError(`no operation has operationId ${operationId}`);
+  return found;
+}
+
+function findOperation(spec: JsonObject, operationId: string): SpecOperation {
+  const found = allOperations(spec).find(({ operation }) => operation.operationId === operationId);
+  if (!found) throw new ContractError(`no operation has operationId ${operationId}`);
+  return found;
 }
 
 /** The JSON body of a request body or response: its `$ref`'d component, inlined. */
@@ -133,14 +176,7 @@ function jsonBody(
   const fields = Object.entries(properties).map(([wireName, property]): FieldContract => {
     const where = [...schemaPath, "properties", wireName];
     const node = objectAt(property, where);
-    // Read on the property itself: through a $ref it would be the target type's name.
-    const override = node[X.graphqlName];
-    const graphqlName = checkGraphQLName(
-      override === undefined
-        ? graphqlFieldName(wireName)
-        : stringAt(override, at(where, X.graphqlName)),
-      where.join("."),
-    );
+    const graphqlName = graphqlNameOf(node, wireName, where);
     const clash = names.get(graphqlName);
     if (clash) fail(where, `GraphQL name ${graphqlName} is also ${clash}'s`);
     names.set(graphqlName, wireName);
@@ -153,7 +189,12 @@ function jsonBody(
       fail(where, "a required field cannot be hidden from GraphQL");
     }
     const schema = objectAt(inlineSchema(spec, node), where);
-    return { wireName, graphqlName, required: required.has(wireName), exposed, schema };
+    const secretFlag = node[X.secret];
+    if (secretFlag !== undefined && typeof secretFlag !== "boolean") {
+      fail(at(where, X.secret), "must be true or false");
+    }
+    const secret = secretFlag === true;
+    return { wireName, graphqlName, required: required.has(wireName), exposed, schema, secret };
   });
   for (const name of requiredByClient) {
     if (!(name in properties)) fail(at(schemaPath, X.required), `${name} is not a property`);
@@ -187,28 +228,116 @@ function messageCodes(
   return [...codes].map(([messageCode, graphqlCode]) => ({ messageCode, graphqlCode }));
 }
 
+/** The wire name's GraphQL name: its `x-tokengate-graphql-name`, else camelCase. */
+function graphqlNameOf(node: JsonObject, wireName: string, where: string[]): string {
+  // Read on the node itself: through a $ref it would be the target type's name.
+  const override = node[X.graphqlName];
+  return checkGraphQLName(
+    override === undefined
+      ? graphqlFieldName(wireName)
+      : stringAt(override, at(where, X.graphqlName)),
+    where.join("."),
+  );
+}
+
+/** The path and query parameters of an operation (the path item's, then its own). */
+function parametersOf(spec: JsonObject, found: SpecOperation, fail: Fail): ParameterContract[] {
+  const own = Array.isArray(found.operation.parameters) ? found.operation.parameters : [];
+  const names = new Map<string, string>();
+  return [...found.shared, ...own].map((raw, index): ParameterContract => {
+    const where = [...found.where, "parameters", String(index)];
+    const node = objectAt(
+      isObject(raw) && typeof raw.$ref === "string" ? resolvePointer(spec, raw.$ref) : raw,
+      where,
+    );
+    const wireName = stringAt(node.name, at(where, "name"));
+    const place = node.in;
+    if (place !== "path" && place !== "query") {
+      fail(
+        `parameter ${wireName} is in ${String(place)}; only path and query parameters are carried`,
+      );
+    }
+    const schema = objectAt(inlineSchema(spec, objectAt(node.schema, at(where, "schema"))), where);
+    const graphqlName = graphqlNameOf(node, wireName, where);
+    const clash = names.get(graphqlName);
+    if (clash)
+      fail(`parameters ${wireName} and ${clash} are both the GraphQL argument ${graphqlName}`);
+    names.set(graphqlName, wireName);
+    return {
+      wireName,
+      graphqlName,
+      in: place,
+      // OpenAPI: a path parameter is always required.
+      required: place === "path" || node.required === true,
+      exposed: true,
+      schema,
+      secret: false,
+      description: typeof node.description === "string" ? node.description : "",
+    };
+  });
+}
+
+/** Refuses an annotation the generators cannot carry, naming the operation and the reason. */
+type Fail = (reason: string) => never;
+
+function graphqlOf(
+  found: SpecOperation,
+  operationId: string,
+  hasBody: boolean,
+  fail: Fail,
+): GraphQLOperation {
+  const graphqlWhere = at(found.where, X.graphql);
+  const graphql = objectAt(found.operation[X.graphql], graphqlWhere);
+  const name = (key: string): string | null =>
+    graphql[key] === undefined
+      ? null
+      : checkGraphQLName(stringAt(graphql[key], at(graphqlWhere, key)), graphqlWhere.join("."));
+  const root = found.method === "get" ? "Query" : "Mutation";
+  const input = name("input");
+  if (hasBody && input === null)
+    fail("it has a request body, so x-tokengate-graphql needs an input type name");
+  if (!hasBody && input !== null)
+    fail(`it has no request body, so it takes arguments, not the input type ${input}`);
+  const output = name("output");
+  if (output === null) fail("x-tokengate-graphql needs an output type name");
+  return { root, field: name("field") ?? operationId, input, output };
+}
+
 /**
- * Reads one operation and the `x-tokengate-*` extensions on it: GraphQL names,
- * request and success body fields, and every documented error with the
- * client kind and GraphQL code it maps to. Throws a `ContractError` naming
- * the spec node when an extension is missing or malformed.
+ * Reads one operation and the `x-tokengate-*` extensions on it: where it sits
+ * in GraphQL, its parameters or request body fields, its success body, and
+ * every documented error with the client kind and GraphQL code it maps to.
+ * Throws a `ContractError` naming the operation and the reason when it cannot
+ * be carried, or the spec node when an extension is missing or malformed.
  */
 export function readOperation(spec: JsonObject, operationId: string): OperationContract {
-  const { path, method, operation, where } = findOperation(spec, operationId);
-  const graphqlWhere = at(where, X.graphql);
-  const graphql = objectAt(operation[X.graphql], graphqlWhere);
-  const names = {
-    input: checkGraphQLName(
-      stringAt(graphql.input, at(graphqlWhere, "input")),
-      graphqlWhere.join("."),
-    ),
-    output: checkGraphQLName(
-      stringAt(graphql.output, at(graphqlWhere, "output")),
-      graphqlWhere.join("."),
-    ),
+  const found = findOperation(spec, operationId);
+  const { path, method, operation, where } = found;
+  const fail: Fail = (reason) => {
+    throw new ContractError(
+      `operation ${operationId} (${method.toUpperCase()} ${path}): ${reason}`,
+    );
   };
-  const requestBody = objectAt(operation.requestBody, at(where, "requestBody"));
-  const request = jsonBody(spec, requestBody, at(where, "requestBody"), "request");
+  const hasBody = operation.requestBody !== undefined;
+  if (hasBody && method === "get") fail("a GET with a request body is not carried");
+  const graphql = graphqlOf(found, operationId, hasBody, fail);
+  const parameters = parametersOf(spec, found, fail);
+  if (hasBody && parameters.length > 0) {
+    fail("an operation with both parameters and a request body is not carried yet");
+  }
+  for (const match of path.matchAll(/\{([^}]+)\}/g)) {
+    if (!parameters.some((p) => p.in === "path" && p.wireName === match[1])) {
+      fail(`path parameter ${match[1]} is not declared`);
+    }
+  }
+  const request = hasBody
+    ? jsonBody(
+        spec,
+        objectAt(operation.requestBody, at(where, "requestBody")),
+        at(where, "requestBody"),
+        "request",
+      )
+    : null;
 
   const responsesWhere = at(where, "responses");
   const responses = objectAt(operation.responses, responsesWhere);
@@ -217,18 +346,19 @@ export function readOperation(spec: JsonObject, operationId: string): OperationC
   for (const [statusText, response] of Object.entries(responses)) {
     const responseWhere = at(responsesWhere, statusText);
     const status = Number(statusText);
-    if (!Number.isInteger(status)) fail(responseWhere, "only numeric statuses are supported");
+    if (!Number.isInteger(status))
+      fail(`response ${statusText}: only numeric statuses are carried`);
     const node = objectAt(response, responseWhere);
     const body = jsonBody(spec, node, responseWhere, "response");
     if (status >= 200 && status < 300) {
-      if (success) fail(responseWhere, "only one success response is supported");
+      if (success) fail("only one success response is carried");
       success = { ...body, status };
       continue;
     }
     const graphqlCode = graphqlCodeAt(node[X.graphqlCode], at(responseWhere, X.graphqlCode));
     const bodyRequired = node[X.bodyRequired];
     if (bodyRequired !== undefined && typeof bodyRequired !== "boolean") {
-      fail(at(responseWhere, X.bodyRequired), "must be true or false");
+      fail(`response ${status}: ${X.bodyRequired} must be true or false`);
     }
     const media = objectAt(objectAt(node.content, at(responseWhere, "content"))[JSON_MEDIA], [
       ...responseWhere,
@@ -245,6 +375,38 @@ export function readOperation(spec: JsonObject, operationId: string): OperationC
       messageCodes: messageCodes(media, graphqlCode, [...responseWhere, "content", JSON_MEDIA]),
     });
   }
-  if (!success) fail(responsesWhere, "must document one 2xx response");
-  return { operationId, method, path, graphql: names, request, success, errors };
+  if (!success) fail("it must document one 2xx response");
+  return {
+    operationId,
+    summary: typeof operation.summary === "string" ? operation.summary : "",
+    method: method.toUpperCase(),
+    path,
+    graphql,
+    parameters,
+    request,
+    success,
+    errors,
+  };
+}
+
+/**
+ * Every operation that carries `x-tokengate-graphql`, in spec order; the one
+ * list both generators walk, so none is skipped silently.
+ */
+export function readOperations(spec: JsonObject): OperationContract[] {
+  const operations = allOperations(spec)
+    .filter(({ operation }) => operation[X.graphql] !== undefined)
+    .map(({ operation, where }) =>
+      readOperation(spec, stringAt(operation.operationId, at(where, "operationId"))),
+    );
+  const fields = new Map<string, string>();
+  for (const { operationId, graphql } of operations) {
+    const key = `${graphql.root}.${graphql.field}`;
+    const clash = fields.get(key);
+    if (clash) {
+      throw new ContractError(`operations ${clash} and ${operationId} are both ${key}`);
+    }
+    fields.set(key, operationId);
+  }
+  return operations;
 }

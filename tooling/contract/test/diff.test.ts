@@ -89,10 +89,53 @@ describe("spec changes", () => {
   });
 });
 
+/** `spec()` with a GET beside the mint: two query parameters. */
+function withList(edit: (parameters: JsonObject[]) => void = () => {}): JsonObject {
+  const parameters: JsonObject[] = [
+    { name: "page", in: "query", schema: { type: "integer" } },
+    { name: "per_page", in: "query", schema: { type: "integer" } },
+  ];
+  edit(parameters);
+  const base = spec();
+  (base.paths as JsonObject)["/api/bank_applications"] = {
+    get: {
+      operationId: "listBankApplications",
+      parameters,
+      responses: { "200": { description: "ok" } },
+    },
+  };
+  return base;
+}
+
+describe("spec changes to operations", () => {
+  it.each([
+    ["adding an operation is safe", spec(), withList(), "safe", "GET /api/bank_applications"],
+    [
+      "removing an operation is breaking",
+      withList(),
+      spec(),
+      "breaking",
+      "GET /api/bank_applications",
+    ],
+    [
+      "removing a parameter is breaking, keyed by its name",
+      withList(),
+      withList((parameters) => parameters.splice(0, 1)),
+      "breaking",
+      "GET /api/bank_applications parameter page",
+    ],
+  ])("%s", (_name, before, after, severity, key) => {
+    expect(specChanges(before, after, "spec/openapi.yaml")).toContainEqual(
+      expect.objectContaining({ severity, key }),
+    );
+  });
+});
+
 const SDL = /* GraphQL */ `
   enum Scope { CUSTOMERS_READ PLANS_READ }
   input MintInput { customerGuid: String! scopes: [Scope!]! }
-  type Query { ok: Boolean }
+  type Query { ok: Boolean list(page: Int, perPage: Int): Page! }
+  type Page { total: Int! name: String }
   type Mutation { mint(input: MintInput!): String }
 `;
 
@@ -107,6 +150,26 @@ describe("SDL changes", () => {
       "adding an optional input field is safe",
       SDL.replace("scopes: [Scope!]!", "scopes: [Scope!]! label: String"),
       { severity: "safe", key: "MintInput.label" },
+    ],
+    [
+      "adding a query field is safe",
+      SDL.replace("ok: Boolean", "ok: Boolean more: Int"),
+      { severity: "safe", key: "Query.more" },
+    ],
+    [
+      "removing a query field is breaking",
+      SDL.replace(" list(page: Int, perPage: Int): Page!", ""),
+      { severity: "breaking", key: "Query.list" },
+    ],
+    [
+      "removing an argument is breaking",
+      SDL.replace(", perPage: Int", ""),
+      { severity: "breaking", key: "Query.list.perPage" },
+    ],
+    [
+      "removing an output field is breaking",
+      SDL.replace(" name: String", ""),
+      { severity: "breaking", key: "Page.name" },
     ],
     [
       "adding a required input field is breaking",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContractError, type JsonObject, readOperation } from "../src/index.js";
+import { ContractError, type JsonObject, readOperation, readOperations } from "../src/index.js";
 
 function spec(edit: (parts: { body: JsonObject; error: JsonObject }) => void = () => {}) {
   const body: JsonObject = {
@@ -60,10 +60,16 @@ function spec(edit: (parts: { body: JsonObject; error: JsonObject }) => void = (
 
 describe("readOperation", () => {
   it("reads fields, GraphQL names and exposure from the request schema", () => {
-    const { request, graphql } = readOperation(spec(), "mint");
-    expect(graphql).toEqual({ input: "MintInput", output: "Minted" });
+    const { request, graphql, parameters } = readOperation(spec(), "mint");
+    expect(graphql).toEqual({
+      root: "Mutation",
+      field: "mint",
+      input: "MintInput",
+      output: "Minted",
+    });
+    expect(parameters).toEqual([]);
     expect(
-      request.fields.map(({ wireName, graphqlName, required, exposed }) => ({
+      request?.fields.map(({ wireName, graphqlName, required, exposed }) => ({
         wireName,
         graphqlName,
         required,
@@ -137,5 +143,115 @@ describe("readOperation", () => {
   ])("refuses %s, naming the spec node", (_name, broken, message) => {
     expect(() => readOperation(broken, "mint")).toThrow(ContractError);
     expect(() => readOperation(broken, "mint")).toThrow(message);
+  });
+});
+
+/** `spec()` with a GET beside the mint: a path parameter, a query parameter, a 404. */
+function specWithGet(edit: (get: JsonObject) => void = () => {}) {
+  const base = spec();
+  const get: JsonObject = {
+    operationId: "getThing",
+    "x-tokengate-graphql": { field: "thing", output: "Thing" },
+    parameters: [
+      { name: "thing_guid", in: "path", required: true, schema: { type: "string" } },
+      {
+        name: "per_page",
+        in: "query",
+        description: "Page size.",
+        schema: { type: "integer", minimum: 1 },
+      },
+    ],
+    responses: {
+      "200": {
+        description: "ok",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Token" } } },
+      },
+    },
+  };
+  edit(get);
+  (base.paths as JsonObject)["/things/{thing_guid}"] = { get };
+  return base;
+}
+
+describe("readOperations", () => {
+  it("reads every annotated operation: a GET becomes a Query field with its parameters as arguments", () => {
+    const operations = readOperations(specWithGet());
+    expect(operations.map(({ operationId }) => operationId)).toEqual(["mint", "getThing"]);
+    const get = operations[1];
+    expect(get?.graphql).toEqual({ root: "Query", field: "thing", input: null, output: "Thing" });
+    expect(get?.method).toBe("GET");
+    expect(get?.request).toBeNull();
+    expect(
+      get?.parameters.map(({ wireName, graphqlName, in: place, required }) => ({
+        wireName,
+        graphqlName,
+        in: place,
+        required,
+      })),
+    ).toEqual([
+      { wireName: "thing_guid", graphqlName: "thingGuid", in: "path", required: true },
+      { wireName: "per_page", graphqlName: "perPage", in: "query", required: false },
+    ]);
+  });
+
+  it("skips an operation without x-tokengate-graphql", () => {
+    const base = specWithGet((get) => {
+      delete get["x-tokengate-graphql"];
+    });
+    expect(readOperations(base).map(({ operationId }) => operationId)).toEqual(["mint"]);
+  });
+
+  it.each([
+    [
+      "a GET with a request body",
+      (get: JsonObject) => {
+        get.requestBody = { content: {} };
+      },
+      /operation getThing \(GET \/things\/\{thing_guid\}\): a GET with a request body is not carried/,
+    ],
+    [
+      "a header parameter",
+      (get: JsonObject) => {
+        (get.parameters as JsonObject[]).push({ name: "x-trace", in: "header", schema: {} });
+      },
+      /operation getThing .*parameter x-trace is in header; only path and query parameters are carried/,
+    ],
+    [
+      "an input type without a body",
+      (get: JsonObject) => {
+        get["x-tokengate-graphql"] = { input: "ThingInput", output: "Thing" };
+      },
+      /operation getThing .*takes arguments, not the input type ThingInput/,
+    ],
+    [
+      "an undeclared path parameter",
+      (get: JsonObject) => {
+        get.parameters = [];
+      },
+      /operation getThing .*path parameter thing_guid is not declared/,
+    ],
+    [
+      "no success response",
+      (get: JsonObject) => {
+        get.responses = {};
+      },
+      /operation getThing .*must document one 2xx response/,
+    ],
+  ])("refuses %s, naming the operation and the reason", (_name, edit, message) => {
+    const broken = specWithGet(edit);
+    expect(() => readOperations(broken)).toThrow(ContractError);
+    expect(() => readOperations(broken)).toThrow(message);
+  });
+
+  it("refuses two operations on one GraphQL field", () => {
+    const broken = specWithGet();
+    const copy = structuredClone(
+      (broken.paths as JsonObject)["/things/{thing_guid}"],
+    ) as JsonObject;
+    ((copy.get as JsonObject).operationId as string) = "getOtherThing";
+    (broken.paths as JsonObject)["/other/{thing_guid}"] = copy;
+    expect(() => readOperations(broken)).toThrow(
+      "operations getThing and getOtherThing are both Query.thing",
+    );
   });
 });

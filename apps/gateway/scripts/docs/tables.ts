@@ -11,7 +11,7 @@ import { LIMITS } from "../../src/config/limits.js";
 import { type Mode, SETTINGS, type Setting } from "../../src/config/settings.js";
 import { GATEWAY_ERROR_CODES, REFUSAL_REASONS } from "../../src/error-codes.js";
 import { idpErrorToGraphQL } from "../../src/errors.js";
-import { CREATE_CUSTOMER_TOKEN_ERROR_CODES } from "../../src/generated/upstream-error-codes.js";
+import { GATEWAY_OPERATIONS } from "../../src/generated/operations/index.js";
 
 const code = (text: string | number) => `\`${text}\``;
 /** A Markdown table; a `|` inside a cell would end it. */
@@ -83,6 +83,10 @@ const CLIENT_OUTCOMES: Record<IdpErrorKind, { error: IdpError; shown: string }> 
     shown: "401",
   },
   forbidden: { error: { kind: "forbidden", message: "", status: 403, ...answer }, shown: "403" },
+  not_found: {
+    error: { kind: "not_found", message: "", status: 404, ...answer },
+    shown: "404 where an operation documents it",
+  },
   unprocessable: {
     error: { kind: "unprocessable", message: "", status: 422, ...answer },
     shown: "422 (`no_customer`: `CUSTOMER_NOT_FOUND`)",
@@ -124,7 +128,11 @@ const CLIENT_OUTCOMES: Record<IdpErrorKind, { error: IdpError; shown: string }> 
 
 function clientKindsTable(): string {
   const codeIn = (error: IdpError, mode: "passthrough" | "broker") =>
-    code(String(idpErrorToGraphQL(error, mode).extensions.code));
+    code(
+      String(
+        idpErrorToGraphQL(error, mode, GATEWAY_OPERATIONS.createCustomerToken).extensions.code,
+      ),
+    );
   return table(
     ["client kind", "outcome", "code (passthrough)", "code (broker)"],
     Object.entries(CLIENT_OUTCOMES).map(([kind, { error, shown }]) => [
@@ -137,15 +145,18 @@ function clientKindsTable(): string {
 }
 
 function upstreamTable(): string {
-  const rows = Object.entries(CREATE_CUSTOMER_TOKEN_ERROR_CODES).flatMap(([status, mapped]) => [
-    [code(status), "any other", code(mapped.code)],
-    ...Object.entries(mapped.messageCodes).map(([messageCode, mappedCode]) => [
-      code(status),
-      code(messageCode),
-      code(mappedCode),
+  const rows = Object.values(GATEWAY_OPERATIONS).flatMap(({ operationId, errorCodes }) =>
+    Object.entries(errorCodes).flatMap(([status, mapped]) => [
+      [code(operationId), code(status), "any other", code(mapped.code)],
+      ...Object.entries(mapped.messageCodes).map(([messageCode, mappedCode]) => [
+        code(operationId),
+        code(status),
+        code(messageCode),
+        code(mappedCode),
+      ]),
     ]),
-  ]);
-  return table(["status", "message_code", "code"], rows);
+  );
+  return table(["operation", "status", "message_code", "code"], rows);
 }
 
 /** Every generated block, by the name its markers carry. */

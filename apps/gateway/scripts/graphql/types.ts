@@ -17,7 +17,7 @@ import {
 
 const SCALARS = { string: "String", integer: "Int", number: "Float", boolean: "Boolean" } as const;
 
-export type Scalar = (typeof SCALARS)[keyof typeof SCALARS];
+export type Scalar = (typeof SCALARS)[keyof typeof SCALARS] | "DateTime";
 
 /** One GraphQL enum: its name, description and values (GraphQL name → wire value). */
 export interface EnumType {
@@ -26,11 +26,14 @@ export interface EnumType {
   values: { name: string; wireValue: string }[];
 }
 
-/** A field's GraphQL type: a scalar or an enum, maybe a list of them. */
+/** A field's GraphQL type: a scalar, an enum or (in an answer) an object, maybe a list of them. */
 export interface FieldType {
-  base: { scalar: Scalar } | { enum: EnumType };
+  base: { scalar: Scalar } | { enum: EnumType } | { object: { name: string; schema: JsonObject } };
   list: boolean;
 }
+
+/** Where a field is: an input (argument or input type) or an answer's output type. */
+export type Side = "input" | "output";
 
 /** The enums a set of fields needs, by name; the same name twice must mean the same values. */
 export class EnumRegistry {
@@ -72,9 +75,25 @@ function baseType(
   field: FieldContract,
   registry: EnumRegistry,
   where: string,
+  side: Side,
 ): FieldType["base"] {
   if (Array.isArray(schema.enum)) return { enum: registry.add(schema, field.graphqlName, where) };
   const type = schema.type;
+  if (type === "string" && schema.format === "date-time") {
+    if (side === "input") {
+      throw new ContractError(`${where}: a date-time request field has no GraphQL form here yet`);
+    }
+    return { scalar: "DateTime" };
+  }
+  if (type === "object" && side === "output") {
+    const name = typeof schema.title === "string" ? schema.title : "";
+    if (!name) {
+      throw new ContractError(
+        `${where}: a nested object must be a named component to become a GraphQL type`,
+      );
+    }
+    return { object: { name: checkGraphQLName(name, where), schema } };
+  }
   if (typeof type === "string" && type in SCALARS) {
     return { scalar: SCALARS[type as keyof typeof SCALARS] };
   }
@@ -84,14 +103,21 @@ function baseType(
 }
 
 /** The GraphQL type of one request or response field. */
-export function fieldType(field: FieldContract, registry: EnumRegistry, where: string): FieldType {
+export function fieldType(
+  field: FieldContract,
+  registry: EnumRegistry,
+  where: string,
+  side: Side,
+): FieldType {
   const { schema } = field;
   if (schema.type === "array") {
     const items = schema.items;
     if (!isObject(items) || items.type === "array") {
-      throw new ContractError(`${where}: only lists of scalars or enums become GraphQL lists`);
+      throw new ContractError(
+        `${where}: only lists of scalars, enums or objects become GraphQL lists`,
+      );
     }
-    return { base: baseType(items, field, registry, `${where}.items`), list: true };
+    return { base: baseType(items, field, registry, `${where}.items`, side), list: true };
   }
-  return { base: baseType(schema, field, registry, where), list: false };
+  return { base: baseType(schema, field, registry, where, side), list: false };
 }

@@ -1,17 +1,18 @@
-import type { CreateCustomerTokenRequest, TokenProvider } from "@tokengate/idp-client";
+import type { TokenProvider } from "@tokengate/idp-client";
 import { gatewayError } from "../errors.js";
+import type { VerifiedCaller } from "../operations/operation.js";
 
-/** What an auth mode decided about one mint. */
+/** What an auth mode decided about one caller. */
 export interface Authorization {
   /** Headers for the upstream call (empty when the client's own token provider authenticates). */
   headers: Record<string, string>;
-  /** The verified caller (broker mode): its token's `sub`, what rate limits count by. */
-  caller?: { sub: string };
+  /** The verified caller (broker mode), for each operation's broker policy and the rate limits. */
+  caller?: VerifiedCaller;
 }
 
 /**
- * An auth mode: whether a caller may mint a body, and how the upstream call
- * is authenticated, in one value, so a broker policy can never sit over a
+ * An auth mode: who the caller is, and how the upstream call is
+ * authenticated, in one value, so a broker policy can never sit over a
  * client that forwards callers' tokens (or the reverse). Throws a coded
  * GraphQL error to refuse; nothing is sent then.
  */
@@ -20,8 +21,8 @@ export interface Authorizer {
   readonly mode: "passthrough" | "broker";
   /** The gateway's own bank token for the client (broker mode); absent when callers bring theirs. */
   readonly getToken?: TokenProvider;
-  /** Decides whether the caller may mint `body`, and how the upstream call is authenticated. */
-  authorize(authorization: string | null, body: CreateCustomerTokenRequest): Promise<Authorization>;
+  /** Decides who the caller is (broker: a verified caller), and how the upstream call is authenticated. */
+  authorize(authorization: string | null): Promise<Authorization>;
 }
 
 /** RFC 9110 makes the scheme name case-insensitive; the token must be there. */

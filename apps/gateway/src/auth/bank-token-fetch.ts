@@ -21,7 +21,7 @@ export function budgetedBankTokenFetch(
   // The provider fetches one token at a time (single flight): one slot is open at most.
   let open: (() => Promise<void>) | null = null;
   const admit = async () => {
-    const admission = await budget.admit("bank_token");
+    const admission = await budget.admit("createBankToken");
     if ("retryAfterSeconds" in admission) return admission.retryAfterSeconds;
     open = admission.answered;
     return null;
@@ -32,7 +32,7 @@ export function budgetedBankTokenFetch(
     await close?.();
   };
   const fetchToken = async (request: Request): Promise<Response> => {
-    const call = telemetry.upstreamCall("bank_token");
+    const call = telemetry.upstreamCall("createBankToken");
     const headers = new Headers(request.headers);
     for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
     let response: Response;
@@ -48,8 +48,8 @@ export function budgetedBankTokenFetch(
     call.end(response.status);
     telemetry.bankTokenFetched(response.ok ? "ok" : "error");
     if (response.status === 429) {
-      telemetry.upstreamRateLimited("bank_token", "upstream");
-      await budget.pause("bank_token", retryAfterSeconds(response.headers.get("retry-after")));
+      telemetry.upstreamRateLimited("createBankToken", "upstream");
+      await budget.pause("createBankToken", retryAfterSeconds(response.headers.get("retry-after")));
     }
     return response;
   };

@@ -1,4 +1,4 @@
-import { type CreateCustomerTokenRequest, clientCredentials } from "@tokengate/idp-client";
+import { clientCredentials } from "@tokengate/idp-client";
 import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
 import type { BrokerConfig } from "../config.js";
@@ -8,7 +8,6 @@ import type { UpstreamBudget } from "../ops/upstream-budget.js";
 import type { Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import { budgetedBankTokenFetch } from "./bank-token-fetch.js";
-import type { BrokerAuthSettings } from "./broker-settings.js";
 import { createCallerKeys } from "./caller-keys.js";
 import { refuseOutOfBounds } from "./caller-token-bounds.js";
 
@@ -65,33 +64,6 @@ function refusal(error: unknown): { reason: RefusalReason; message: string } {
   };
 }
 
-/** `52.94.0.0/16` → 16; a plain address is a /32. */
-function prefixOf(entry: string): number {
-  const slash = entry.indexOf("/");
-  return slash === -1 ? 32 : Number(entry.slice(slash + 1));
-}
-
-/**
- * If the upstream merges a token's allowlist with the bank key's, a
- * non-admin caller attaching wide public ranges would widen where the token
- * works; the number and the size of the ranges it may attach are bounded.
- */
-function refuseWideAllowlist(entries: readonly string[], settings: BrokerAuthSettings): void {
-  if (entries.length > settings.maxIpAllowlistEntries) {
-    throw refusedError(
-      "ip_allowlist_too_long",
-      `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
-    );
-  }
-  const wide = entries.filter((entry) => prefixOf(entry) < settings.minIpAllowlistPrefix);
-  if (wide.length > 0) {
-    throw refusedError(
-      "ip_allowlist_too_wide",
-      `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
-    );
-  }
-}
-
 function scopesOf(claims: JWTPayload): string[] {
   const { scope, scp } = claims as { scope?: unknown; scp?: unknown };
   if (typeof scope === "string") return scope.split(" ");
@@ -109,10 +81,11 @@ export interface BankTokenSource {
 /**
  * Token-broker mode: the caller's `Authorization` is its own app token, never
  * forwarded. It must be a JWT signed by a key of `jwksUrl`, from `issuer` for
- * `audience`, current; then the caller may mint only for the customer in its
- * `customerClaim` (any customer with `adminScope`), and only `allowedScopes`.
- * The upstream call carries the gateway's own bank token, from the bank's
- * client credentials, fetched within the upstream budget's token limit.
+ * `audience`, current, with a `sub`; what it may then do is each operation's
+ * broker policy (`src/operations/<operationId>/policy.ts`), told whether it
+ * carries `adminScope` and which customer its `customerClaim` names. The
+ * upstream call carries the gateway's own bank token, from the bank's client
+ * credentials, fetched within the upstream budget's token limit.
  */
 export function createBrokerAuthorizer(
   broker: BrokerConfig,
@@ -123,7 +96,6 @@ export function createBrokerAuthorizer(
 ): Authorizer {
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
-  const allowed = new Set(settings.allowedScopes);
   const tokenRequests = budgetedBankTokenFetch(telemetry, budget);
   return {
     mode: "broker",
@@ -137,7 +109,7 @@ export function createBrokerAuthorizer(
       admit: tokenRequests.admit,
       fetch: tokenRequests.fetch,
     }),
-    async authorize(authorization, body: CreateCustomerTokenRequest) {
+    async authorize(authorization) {
       const token = bearerToken(authorization);
       let claims: JWTPayload;
       let header: JWTHeaderParameters;
@@ -158,43 +130,20 @@ export function createBrokerAuthorizer(
       if (outOfBounds) {
         throw refusedError(outOfBounds.reason, outOfBounds.message);
       }
-      const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
-      if (!admin) {
-        const own = claims[settings.customerClaim];
-        if (typeof own !== "string") {
-          throw refusedError(
-            "no_customer_claim",
-            `The token carries no ${settings.customerClaim} claim`,
-          );
-        }
-        // Guids are hexadecimal in either case; both spellings are one customer.
-        if (own.toLowerCase() !== body.customer_guid.toLowerCase()) {
-          throw refusedError(
-            "customer_mismatch",
-            "A token may be minted only for the caller's own customer",
-          );
-        }
-      }
-      // The bank's API-key allowlist bounds where customer tokens work;
-      // only an admin may mint one that does not inherit it.
-      if (!admin && body.inherit_ip_allowlist === false) {
-        throw refusedError(
-          "ip_allowlist_required",
-          "Only an admin may mint a token that does not inherit the bank's IP allowlist",
-        );
-      }
-      if (!admin) refuseWideAllowlist(body.ip_allowlist ?? [], settings);
-      const refused = body.scopes.filter((scope) => !allowed.has(scope));
-      if (refused.length > 0) {
-        throw refusedError(
-          "scope_not_allowed",
-          `Scopes not allowed for callers: ${refused.join(", ")}`,
-        );
-      }
       if (typeof claims.sub !== "string" || claims.sub === "") {
         throw refusedError("no_subject", "The token's sub claim is not accepted");
       }
-      return { headers: {}, caller: { sub: claims.sub } };
+      const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
+      const customer = claims[settings.customerClaim];
+      return {
+        headers: {},
+        caller: {
+          sub: claims.sub,
+          admin,
+          customer: typeof customer === "string" ? customer : null,
+          settings,
+        },
+      };
     },
   };
 }

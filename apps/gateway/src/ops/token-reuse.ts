@@ -1,14 +1,13 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
-import type { CreateCustomerTokenRequest, CustomerToken } from "@tokengate/idp-client";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { jwtExpiry } from "../jwt-expiry.js";
+import type { AnswerReuse, OperationId } from "../operations/operation.js";
 import { throttledWarning } from "../throttled-warning.js";
 import type { SharedStore } from "./shared-store.js";
 
 /** What reuse reports, as metrics. */
 export interface ReuseEvents {
-  /** A mint answered from the cache (`hit`), by an identical mint in flight (`shared`), or upstream (`miss`). */
+  /** A call answered from the cache (`hit`), by an identical call in flight (`shared`), or upstream (`miss`). */
   looked(result: "hit" | "shared" | "miss"): void;
   /** The shared store failed a read or a write; the mint went upstream or was not kept. */
   storeFailed(): void;
@@ -24,60 +23,64 @@ export interface ReuseSettings {
 /** Who asked: broker mode's verified caller, or a digest of passthrough's bank bearer (never the bearer). */
 export type Principal = { caller: string } | { bearer: string };
 
-/** A mint to run when no token can be reused; `signal` aborts when every caller waiting on it is gone. */
+/** A call to run when no answer can be reused; `signal` aborts when every caller waiting on it is gone. */
 export type Mint<T> = (signal: AbortSignal) => Promise<T>;
 
-/** The outcome of a mint, and the token if it gave one. */
-export interface Minted<T> {
+/** The outcome of a call, and the answer if it gave one to keep. */
+export interface Minted<T, Answer> {
   outcome: T;
-  token: CustomerToken | null;
+  token: Answer | null;
 }
 
-/** A stored token, or what a mint gave (`shared`: another identical request's mint). */
-export type Obtained<T> =
-  | { from: "cache"; token: CustomerToken }
-  | { from: "mint"; minted: Minted<T>; shared: boolean };
+/** A stored answer, or what a call gave (`shared`: another identical request's call). */
+export type Obtained<T, Answer> =
+  | { from: "cache"; token: Answer }
+  | { from: "mint"; minted: Minted<T, Answer>; shared: boolean };
+
+/** What is asked: which operation, with the request and the reuse rule of that operation. */
+export interface ReuseQuery<Request, Answer> {
+  operationId: OperationId;
+  request: Request;
+  rule: AnswerReuse<Request, Answer>;
+}
 
 export interface TokenReuse {
   /**
-   * The token for `request` by `principal`: a stored one with enough life
+   * The answer for `query` by `principal`: a stored one with enough life
    * left, else what `mint` gives, run once for every identical request in
-   * flight at the same time. A new token is stored for the next.
+   * flight at the same time. A new answer is stored for the next.
    */
-  obtain<T>(
+  obtain<T, Request, Answer>(
     principal: Principal,
-    request: CreateCustomerTokenRequest,
+    query: ReuseQuery<Request, Answer>,
     signal: AbortSignal,
-    mint: Mint<Minted<T>>,
-  ): Promise<Obtained<T>>;
+    mint: Mint<Minted<T, Answer>>,
+  ): Promise<Obtained<T, Answer>>;
 }
 
-/** The inputs that change what a token grants and who asked, in one canonical string. */
-function canonical(principal: Principal, request: CreateCustomerTokenRequest): string {
+/** Who asked, the operation and the inputs that change what its answer grants, in one canonical string. */
+function canonical<Request, Answer>(
+  principal: Principal,
+  query: ReuseQuery<Request, Answer>,
+): string {
   const who =
     "caller" in principal
       ? `caller:${principal.caller}`
       : `bearer:${createHash("sha256").update(principal.bearer).digest("hex")}`;
-  return JSON.stringify([
-    who,
-    request.customer_guid,
-    [...request.scopes].sort(),
-    // Omitted or null: the upstream's default, true.
-    request.inherit_ip_allowlist ?? true,
-    request.ip_allowlist ? [...request.ip_allowlist].sort() : null,
-  ]);
+  return JSON.stringify([who, query.operationId, query.rule.inputs(query.request)]);
 }
 
+/** Stored answers, as the JSON they were stored as: only this gateway writes them, under keys it derives. */
 interface Store {
-  get(id: string): Promise<CustomerToken | null>;
-  set(id: string, token: CustomerToken, ttlMs: number): Promise<void>;
+  get(id: string): Promise<unknown>;
+  set(id: string, token: unknown, ttlMs: number): Promise<void>;
 }
 
 /** At most this many tokens kept per replica; the oldest go first. */
 const MEMORY_ENTRIES = 10_000;
 
 function memoryStore(): Store {
-  const entries = new Map<string, { token: CustomerToken; until: number }>();
+  const entries = new Map<string, { token: unknown; until: number }>();
   return {
     async get(id) {
       const entry = entries.get(id);
@@ -116,7 +119,7 @@ function redisStore(redis: Redis, key: Buffer): Store {
           decipher.update(stored.subarray(IV_BYTES, stored.length - TAG_BYTES)),
           decipher.final(),
         ]);
-        return JSON.parse(clear.toString("utf8")) as CustomerToken;
+        return JSON.parse(clear.toString("utf8")) as unknown;
       } catch {
         // Another key, or tampered with: not a token this gateway stored.
         return null;
@@ -137,9 +140,9 @@ function redisStore(redis: Redis, key: Buffer): Store {
   };
 }
 
-/** A mint in flight, shared by identical requests; aborted only when all its callers are gone. */
+/** A call in flight, shared by identical requests; aborted only when all its callers are gone. */
 interface Flight<T> {
-  done: Promise<Minted<T>>;
+  done: Promise<T>;
   waiting: number;
   controller: AbortController;
 }
@@ -177,7 +180,7 @@ export function createTokenReuse(
   }
 
   /** Waits for `flight` on behalf of one caller, who leaves it when `signal` aborts. */
-  async function join<T>(flight: Flight<T>, signal: AbortSignal): Promise<Minted<T>> {
+  async function join<T>(flight: Flight<T>, signal: AbortSignal): Promise<T> {
     flight.waiting += 1;
     const leave = () => {
       flight.waiting -= 1;
@@ -192,15 +195,19 @@ export function createTokenReuse(
     }
   }
 
-  function start<T>(id: string, mint: Mint<Minted<T>>): Flight<T> {
+  function start<T, Answer>(
+    id: string,
+    expiresAt: (answer: Answer) => Date | null,
+    mint: Mint<Minted<T, Answer>>,
+  ): Flight<Minted<T, Answer>> {
     const controller = new AbortController();
-    const flight: Flight<T> = {
+    const flight: Flight<Minted<T, Answer>> = {
       waiting: 0,
       controller,
       done: mint(controller.signal).then(async (minted) => {
-        const expiresAt = minted.token && jwtExpiry(minted.token.access_token);
-        const ttlMs = expiresAt ? expiresAt.getTime() - Date.now() - minRemainingMs : 0;
-        if (minted.token && ttlMs > 0) {
+        const until = minted.token === null ? null : expiresAt(minted.token);
+        const ttlMs = until ? until.getTime() - Date.now() - minRemainingMs : 0;
+        if (minted.token !== null && ttlMs > 0) {
           const token = minted.token;
           await safely(() => store.set(id, token, ttlMs), undefined);
         }
@@ -214,28 +221,28 @@ export function createTokenReuse(
   }
 
   return {
-    async obtain<T>(
+    async obtain<T, Request, Answer>(
       principal: Principal,
-      request: CreateCustomerTokenRequest,
+      query: ReuseQuery<Request, Answer>,
       signal: AbortSignal,
-      mint: Mint<Minted<T>>,
-    ): Promise<Obtained<T>> {
-      const id = createHmac("sha256", digestKey)
-        .update(canonical(principal, request))
-        .digest("hex");
-      const token = flights.has(id) ? null : await safely(() => store.get(id), null);
-      if (token) {
+      mint: Mint<Minted<T, Answer>>,
+    ): Promise<Obtained<T, Answer>> {
+      const id = createHmac("sha256", digestKey).update(canonical(principal, query)).digest("hex");
+      const stored = flights.has(id) ? null : await safely(() => store.get(id), null);
+      if (stored !== null) {
         events.looked("hit");
-        return { from: "cache", token };
+        // Stored by this gateway under this request's own key: an answer of this operation.
+        return { from: "cache", token: stored as Answer };
       }
-      // Looked up again after the await: an identical mint may have started meanwhile.
-      const running = flights.get(id) as Flight<T> | undefined;
+      // Looked up again after the await: an identical call may have started meanwhile.
+      const running = flights.get(id) as Flight<Minted<T, Answer>> | undefined;
       if (running) {
         events.looked("shared");
         return { from: "mint", minted: await join(running, signal), shared: true };
       }
       events.looked("miss");
-      return { from: "mint", minted: await join(start(id, mint), signal), shared: false };
+      const flight = start(id, query.rule.expiresAt, mint);
+      return { from: "mint", minted: await join(flight, signal), shared: false };
     },
   };
 }

@@ -5,9 +5,9 @@ import type { UpstreamOperation } from "../telemetry.js";
 import { throttledWarning } from "../throttled-warning.js";
 import type { SharedStore } from "./shared-store.js";
 
-/** How many calls of each upstream operation may leave per window; 0: not counted. */
+/** How many calls of each upstream operation may leave per window; 0 or absent: not counted. */
 export interface BudgetLimits {
-  limits: Readonly<Record<UpstreamOperation, number>>;
+  limits: Readonly<Partial<Record<UpstreamOperation, number>>>;
   windowSeconds: number;
 }
 
@@ -221,22 +221,22 @@ export function createUpstreamBudget(
 
   return {
     async admit(operation) {
-      const limit = settings.limits[operation];
+      const limit = settings.limits[operation] ?? 0;
       sequence += 1;
       const slot = `${replica}:${sequence}`;
-      const decision = await decide((store) => store.admit(operation, slot, limit, windowMs));
+      const decision = await decide((log) => log.admit(operation, slot, limit, windowMs));
       if (limit > 0) events.remaining(operation, decision.left);
       if (!decision.admitted) {
         events.refused(operation);
         return { retryAfterSeconds: seconds(decision.waitMs) };
       }
       if (limit === 0) return { answered: async () => undefined };
-      return { answered: () => decide((store) => store.answered(operation, slot, windowMs)) };
+      return { answered: () => decide((log) => log.answered(operation, slot, windowMs)) };
     },
     async pause(operation, retryAfterSeconds) {
       const ms = (retryAfterSeconds ?? settings.windowSeconds) * 1_000;
       // Paused here too, so this replica holds off even if the store misses it.
-      const inForce = await decide((store) => store.pause(operation, ms));
+      const inForce = await decide((log) => log.pause(operation, ms));
       if (shared) await local.pause(operation, inForce);
       return seconds(inForce);
     },

@@ -34,7 +34,7 @@ const CustomerTokenScopeInfo = builder.objectRef<ScopeInfo>("CustomerTokenScopeI
 });
 
 builder.queryType({
-  description: "Read-only facts about what this gateway can mint.",
+  description: "Reads: what this gateway can mint, and the upstream's read operations.",
   fields: (t) => ({
     customerTokenScopes: t.field({
       description: "Every scope a customer token can carry, in the order of the upstream contract.",

@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { forwardTo, type PrismMock, startFaultServer, startPrism } from "@tokengate/testkit";
+import { preferResponse } from "@tokengate/testkit/vitest";
 import { buildSchema, type GraphQLInputObjectType, type GraphQLObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scratchWorkspace } from "./scratch-workspace.js";
@@ -169,4 +170,84 @@ describe("a spec with new fields, after pnpm generate && pnpm build alone", () =
       });
     },
   );
+});
+
+describe("a new operation (GET with a path parameter and a documented 404), after pnpm generate && pnpm build alone", () => {
+  const WIDGET = /* GraphQL */ `
+    query Widget($widgetGuid: String!) { widget(widgetGuid: $widgetGuid) { guid label createdAt } }
+  `;
+  const WIDGET_GUID = "0123456789abcdef0123456789abcdef";
+
+  it("is a Query field whose argument is its path parameter", () => {
+    const query = buildSchema(sdl).getQueryType();
+    const field = query?.getFields().widget;
+    expect(String(field?.type)).toBe("Widget!");
+    expect(field?.args.map((arg) => `${arg.name}: ${String(arg.type)}`)).toEqual([
+      "widgetGuid: String!",
+    ]);
+    const widget = buildSchema(sdl).getType("Widget") as GraphQLObjectType;
+    expect(String(widget.getFields().createdAt?.type)).toBe("DateTime!");
+  });
+
+  it("is a typed method of the client, which fills the path and reads the 404 as not_found", async () => {
+    const client: typeof import("@tokengate/idp-client") = await import(
+      pathToFileURL(join(workspace.root, "packages/idp-client/dist/index.js")).href
+    );
+    /** The scratch client's own method: this repository's client types do not know it. */
+    const getWidgetOf = (options: Parameters<typeof client.createIdpClient>[0]) => {
+      const method: unknown = Reflect.get(client.createIdpClient(options), "getWidget");
+      if (typeof method !== "function") throw new Error("the generated client has no getWidget");
+      return method;
+    };
+    const getWidget = getWidgetOf({ baseUrl: prism.url, token: "bank-token" });
+    const found = await getWidget({ widget_guid: WIDGET_GUID });
+    expect(found).toMatchObject({ status: 200, data: { label: "Blue widget" } });
+    const refused = await getWidget({ widget_guid: "short" });
+    expect(refused.error.kind).toBe("invalid_request");
+    const missing = await getWidgetOf({
+      baseUrl: prism.url,
+      token: "bank-token",
+      middleware: [preferResponse(404, "no_widget")],
+    })({ widget_guid: WIDGET_GUID });
+    expect(missing.error).toMatchObject({
+      kind: "not_found",
+      status: 404,
+      messageCode: "no_widget",
+    });
+  });
+
+  it("answers the GraphQL field end to end, the path parameter filled in", async () => {
+    const { gateway, sent } = await gatewayOverFixturePrism();
+    const { body } = await support.post(gateway, {
+      query: WIDGET,
+      variables: { widgetGuid: WIDGET_GUID },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      widget: { guid: WIDGET_GUID, label: "Blue widget", createdAt: "2026-03-04T05:06:07.000Z" },
+    });
+    expect(sent).toEqual([undefined]);
+  });
+
+  it("maps its documented 404 to NOT_FOUND, the code its spec names", async () => {
+    const { gateway } = await gatewayOverFixturePrism("code=404, example=no_widget");
+    const { body } = await support.post(gateway, {
+      query: WIDGET,
+      variables: { widgetGuid: WIDGET_GUID },
+    });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: "NOT_FOUND",
+      upstream: { status: 404, messageCode: "no_widget" },
+    });
+  });
+
+  it("refuses a path parameter that breaks its schema, naming the argument, sending nothing", async () => {
+    const { gateway, sent } = await gatewayOverFixturePrism();
+    const { body } = await support.post(gateway, { query: WIDGET, variables: { widgetGuid: "x" } });
+    expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors?.[0]?.message).toMatch(
+      /^Invalid input: widgetGuid must be exactly 32 characters/,
+    );
+    expect(sent).toHaveLength(0);
+  });
 });

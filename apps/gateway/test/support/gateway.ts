@@ -106,7 +106,10 @@ export interface GraphQLResponse {
   status: number;
   headers: Headers;
   body: {
-    data?: { createCustomerToken?: Record<string, unknown> | null } | null;
+    data?: {
+      createCustomerToken?: Record<string, unknown> | null;
+      bankApplications?: Record<string, unknown> | null;
+    } | null;
     errors?: {
       message: string;
       extensions?: { code?: string; upstream?: unknown } & Record<string, unknown>;

@@ -20,23 +20,25 @@ export const GATEWAY_ERROR_CODES = [
   "BAD_USER_INPUT",
   /** No usable `Authorization: Bearer` token, or the upstream (passthrough) refused it. */
   "UNAUTHENTICATED",
-  /** The caller may not mint this token, or the upstream (passthrough) forbade it. */
+  /** The caller may not make this request (broker mode's policy), or the upstream (passthrough) forbade it. */
   "FORBIDDEN",
   /** Broker mode: the keys to verify caller tokens could not be fetched. */
   "AUTH_UNAVAILABLE",
-  /** Broker mode: this caller or this customer has had its mints for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream. */
+  /** Broker mode: this caller or this customer has had its calls for this minute; `extensions.retryAfterSeconds` says when to try again. Nothing was sent upstream. */
   "RATE_LIMITED",
-  /** The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the mint before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again. */
+  /** The upstream's request budget for this gateway's egress IP is spent (the gateway's own budget refused the call before sending it, or the upstream answered 429); `extensions.retryAfterSeconds` (a whole number, at least 1) says when a request may go again. */
   "UPSTREAM_RATE_LIMITED",
   /** The upstream does not know the customer. */
   "CUSTOMER_NOT_FOUND",
+  /** The upstream has nothing at what the request names (a documented 404). */
+  "NOT_FOUND",
   /** The upstream gave no complete answer in time. */
   "UPSTREAM_TIMEOUT",
   /** The upstream could not be reached, failed (5xx), or refused the gateway's own credentials. */
   "UPSTREAM_UNAVAILABLE",
   /** The upstream answered outside its contract. */
   "UPSTREAM_BAD_RESPONSE",
-  /** The gateway is stopping and could not finish this mint within its drain budget; try another replica. */
+  /** The gateway is stopping and could not finish this request within its drain budget; try another replica. */
   "SHUTTING_DOWN",
   /** Anything unexpected; masked as `Unexpected error.` and logged. */
   "INTERNAL_SERVER_ERROR",

@@ -33,6 +33,363 @@ const introspection = {
     "subscriptionType": null,
     "types": [
       {
+        "kind": "OBJECT",
+        "name": "Application",
+        "fields": [
+          {
+            "name": "clientId",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "createdAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "DateTime"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "name",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "scopes",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "ENUM",
+                    "name": "ApplicationScope"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "updatedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "DateTime"
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "ENUM",
+        "name": "ApplicationScope",
+        "enumValues": [
+          {
+            "name": "ACCOUNTS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "ACCOUNTS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "BANK_APPLICATIONS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "BANKS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "BANKS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "BANKS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "COUNTERPARTIES_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "COUNTERPARTIES_PII_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "COUNTERPARTIES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "COUNTERPARTIES_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "CUSTOMERS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "CUSTOMERS_PII_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "CUSTOMERS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "CUSTOMERS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "DEPOSIT_ADDRESSES_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "DEPOSIT_ADDRESSES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "DEPOSIT_BANK_ACCOUNTS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "DEPOSIT_BANK_ACCOUNTS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "EXTERNAL_BANK_ACCOUNTS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "EXTERNAL_BANK_ACCOUNTS_PII_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "EXTERNAL_BANK_ACCOUNTS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "EXTERNAL_BANK_ACCOUNTS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "EXTERNAL_WALLETS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "EXTERNAL_WALLETS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "FILES_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "FILES_PII_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "FILES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "IDENTITY_VERIFICATIONS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "IDENTITY_VERIFICATIONS_PII_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "IDENTITY_VERIFICATIONS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "IDENTITY_VERIFICATIONS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "INVOICES_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "INVOICES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "INVOICES_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "ORGANIZATION_APPLICATIONS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "ORGANIZATIONS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "ORGANIZATIONS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "PERSONA_SESSIONS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "PRICES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "QUOTES_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "QUOTES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "SUBSCRIPTION_EVENTS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "SUBSCRIPTION_EVENTS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "SUBSCRIPTIONS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "SUBSCRIPTIONS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "SUBSCRIPTIONS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "TRADES_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "TRADES_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "TRANSFERS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "TRANSFERS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "TRANSFERS_WRITE",
+            "isDeprecated": false
+          },
+          {
+            "name": "USERS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "USERS_READ",
+            "isDeprecated": false
+          },
+          {
+            "name": "WORKFLOWS_EXECUTE",
+            "isDeprecated": false
+          },
+          {
+            "name": "WORKFLOWS_READ",
+            "isDeprecated": false
+          }
+        ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "BankApplicationList",
+        "fields": [
+          {
+            "name": "objects",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "OBJECT",
+                    "name": "Application"
+                  }
+                }
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "page",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Int"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "perPage",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Int"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
+            "name": "total",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Int"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          }
+        ],
+        "interfaces": []
+      },
+      {
         "kind": "SCALAR",
         "name": "Boolean"
       },
@@ -500,6 +857,10 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "NOT_FOUND",
+            "isDeprecated": false
+          },
+          {
             "name": "UPSTREAM_TIMEOUT",
             "isDeprecated": false
           },
@@ -520,6 +881,10 @@ const introspection = {
             "isDeprecated": false
           }
         ]
+      },
+      {
+        "kind": "SCALAR",
+        "name": "Int"
       },
       {
         "kind": "OBJECT",
@@ -555,6 +920,40 @@ const introspection = {
         "kind": "OBJECT",
         "name": "Query",
         "fields": [
+          {
+            "name": "bankApplications",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "OBJECT",
+                "name": "BankApplicationList"
+              }
+            },
+            "args": [
+              {
+                "name": "bankGuid",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "String"
+                }
+              },
+              {
+                "name": "page",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                }
+              },
+              {
+                "name": "perPage",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Int"
+                }
+              }
+            ],
+            "isDeprecated": false
+          },
           {
             "name": "customerTokenScopes",
             "type": {

@@ -48,10 +48,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bank_applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bank applications
+         * @description Retrieve a list of bank OAuth2 applications.
+         *
+         *     Required scope: **banks:read**
+         */
+        get: operations["listBankApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The page index to retrieve. */
+        ListRequestPage: number;
+        /** @description The number of entities per page to return. */
+        ListRequestPerPage: number;
+        /**
+         * @description A scope a bank OAuth2 application can carry (a different list from a customer token's).
+         * @enum {string}
+         */
+        ApplicationScope: "accounts:execute" | "accounts:read" | "bank_applications:execute" | "banks:execute" | "banks:read" | "banks:write" | "counterparties:execute" | "counterparties:pii:read" | "counterparties:read" | "counterparties:write" | "customers:execute" | "customers:pii:read" | "customers:read" | "customers:write" | "deposit_addresses:execute" | "deposit_addresses:read" | "deposit_bank_accounts:execute" | "deposit_bank_accounts:read" | "external_bank_accounts:execute" | "external_bank_accounts:pii:read" | "external_bank_accounts:read" | "external_bank_accounts:write" | "external_wallets:execute" | "external_wallets:read" | "files:execute" | "files:pii:read" | "files:read" | "identity_verifications:execute" | "identity_verifications:pii:read" | "identity_verifications:read" | "identity_verifications:write" | "invoices:execute" | "invoices:read" | "invoices:write" | "organization_applications:execute" | "organizations:read" | "organizations:write" | "persona_sessions:execute" | "prices:read" | "quotes:execute" | "quotes:read" | "subscription_events:execute" | "subscription_events:read" | "subscriptions:execute" | "subscriptions:read" | "subscriptions:write" | "trades:execute" | "trades:read" | "transfers:execute" | "transfers:read" | "transfers:write" | "users:execute" | "users:read" | "workflows:execute" | "workflows:read";
+        /** @description A bank OAuth2 application (an API key), without its secret. */
+        Application: {
+            /** @description Name provided for the OAuth2 application. */
+            name: string;
+            /** @description The OAuth2 application's client ID. */
+            client_id: string;
+            /** @description List of the scopes granted to the OAuth2 application. */
+            scopes: components["schemas"]["ApplicationScope"][];
+            /**
+             * Format: date-time
+             * @description ISO8601 datetime the record was created at.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description ISO8601 datetime the record was last updated at.
+             */
+            updated_at?: string;
+        };
+        /** @description One page of the bank's OAuth2 applications. */
+        ApplicationList: {
+            /** @description The total number of records available. */
+            total: number;
+            /** @description The page index. */
+            page: number;
+            /** @description The number of records per page returned. */
+            per_page: number;
+            /** @description Array of applications */
+            objects: components["schemas"]["Application"][];
+        };
         /**
          * @description A scope a customer token can carry.
          * @enum {string}
@@ -240,6 +301,62 @@ export interface operations {
                 };
             };
             /** @description Too many requests. The client IP has had its customer-token requests for this window (the published limit; modelled by tokengate). Never retried by the client. */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listBankApplications: {
+        parameters: {
+            query?: {
+                /** @description The page index to retrieve. */
+                page?: components["schemas"]["ListRequestPage"];
+                /** @description The number of entities per page to return. */
+                per_page?: components["schemas"]["ListRequestPerPage"];
+                /** @description Bank guid to list applications for. */
+                bank_guid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list bank applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            /** @description Unauthorized. The bearer token is missing, malformed, expired or not a bank token (modelled by tokengate). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden. The bank token lacks banks:read (modelled by tokengate). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests. The upstream publishes no limit for this operation; it answers 429 at its infrastructure like any other (modelled by tokengate). Never retried by the client. */
             429: {
                 headers: {
                     /** @description Seconds until the limit's window frees a request (delta-seconds, or an HTTP date). */

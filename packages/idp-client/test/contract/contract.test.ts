@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
 import {
@@ -7,9 +7,10 @@ import {
   CUSTOMER_TOKEN_SCOPES,
   type CustomerTokenScope,
   createIdpClient,
+  OPERATIONS,
   SERVER_URLS,
 } from "../../src/index.js";
-import { readCustomerTokenAnswer } from "../../src/response.js";
+import { readAnswer } from "../../src/response.js";
 
 const spec = parse(readFileSync(new URL("../../../../spec/openapi.yaml", import.meta.url), "utf8"));
 
@@ -102,7 +103,12 @@ describe("documented responses drive classification", () => {
   )(
     "reads a documented %i (%s) as its kind, with its message code",
     (status, _name, body, kind) => {
-      const outcome = readCustomerTokenAnswer(status, { ok: true, value: body }, null);
+      const outcome = readAnswer(
+        OPERATIONS.createCustomerToken,
+        status,
+        { ok: true, value: body },
+        null,
+      );
       expect(outcome).toMatchObject({
         ok: false,
         error: { kind, status, messageCode: (body as { message_code: string }).message_code },
@@ -112,10 +118,31 @@ describe("documented responses drive classification", () => {
 
   it("never reports a documented status as undocumented, whatever its body", () => {
     for (const [status] of documentedErrors) {
-      const outcome = readCustomerTokenAnswer(Number(status), { ok: false }, null);
+      const outcome = readAnswer(
+        OPERATIONS.createCustomerToken,
+        Number(status),
+        { ok: false },
+        null,
+      );
       expect(outcome.ok ? null : outcome.error).not.toMatchObject({
         reason: "undocumented_status",
       });
     }
+  });
+});
+
+describe("the client's validators", () => {
+  it("are precompiled: no module of the client imports Ajv's compiler at run time", () => {
+    const sources = readdirSync(new URL("../../src/", import.meta.url), {
+      recursive: true,
+      encoding: "utf8",
+    }).filter((file) => file.endsWith(".ts"));
+    const valueImports = sources.filter((file) =>
+      /^import (?!type )[^;]*from "ajv(?:\/[^"]*)?";/m.test(
+        readFileSync(new URL(`../../src/${file}`, import.meta.url), "utf8"),
+      ),
+    );
+    expect(sources).toContain("generated/request-validators.ts");
+    expect(valueImports).toEqual([]);
   });
 });

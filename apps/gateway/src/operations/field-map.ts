@@ -1,4 +1,4 @@
-/** GraphQL field name → wire field name, as generated from the spec (`src/generated/field-maps.ts`). */
+/** GraphQL field name → wire field name, as generated from the spec (`src/generated/operations/`). */
 export type FieldMap = Readonly<Record<string, string>>;
 
 /**
