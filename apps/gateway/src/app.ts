@@ -4,8 +4,8 @@ import type pino from "pino";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import { observeBankTokens } from "./bank-token-readiness.js";
-import { LIMITS } from "./config/limits.js";
 import type { GatewayConfig } from "./config.js";
+import { planDrain } from "./drain-plan.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
@@ -31,10 +31,11 @@ export interface RunningApp {
   /** Base URL of the metrics server (`GET /metrics`) when `METRICS_PORT` is set. */
   metricsUrl?: string;
   /**
-   * Turns `/ready` to 503, drains in-flight requests within the drain
-   * budget (answering those still waiting near its end with
-   * `SHUTTING_DOWN`), then closes the upstream pool, the shared store
-   * and the metrics server and flushes buffered spans; `true` if no
+   * Turns `/ready` to 503, drains in-flight requests within the HTTP
+   * server's share of the drain budget (answering those still waiting
+   * near its end with `SHUTTING_DOWN`), then closes the upstream pool, the
+   * shared store and the metrics server and flushes buffered spans,
+   * all before the budget's exit margin (`planDrain`); `true` if no
    * connection had to be cut.
    */
   stop(): Promise<boolean>;
@@ -131,7 +132,10 @@ async function limiterFor(
 }
 
 /** Metrics (prom-client) and tracing (the OpenTelemetry SDK), each loaded only when configured. */
-async function observabilityFor(config: GatewayConfig): Promise<{
+async function observabilityFor(
+  config: GatewayConfig,
+  logger: Logger,
+): Promise<{
   metrics: GatewayMetrics | null;
   tracing: Tracing | null;
   telemetry: Telemetry;
@@ -139,7 +143,10 @@ async function observabilityFor(config: GatewayConfig): Promise<{
 }> {
   const metrics = config.metrics ? (await import("./metrics.js")).createMetrics() : null;
   const tracing = config.tracing
-    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl)
+    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl, {
+        logger,
+        failed: () => metrics?.telemetry.spanExportFailed(),
+      })
     : null;
   const telemetry = combineTelemetry(
     [metrics?.telemetry, tracing?.telemetry].filter((part) => part !== undefined),
@@ -147,13 +154,6 @@ async function observabilityFor(config: GatewayConfig): Promise<{
   const plugins = tracing ? [tracing.plugin] : [];
   return { metrics, tracing, telemetry, plugins };
 }
-
-/** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
-function answerMarginMs(drainGraceMs: number): number {
-  return Math.min(LIMITS.DRAIN_ANSWER_MARGIN_MS.value, drainGraceMs / 4);
-}
-
-const SPAN_FLUSH_MS = LIMITS.SPAN_FLUSH_MS.value;
 
 /**
  * Builds the whole gateway from its configuration: logger, metrics and
@@ -165,7 +165,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const secrets = new SecretRegistry();
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
-  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
+  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config, logger);
   const store = await sharedStoreFor(config, logger, secrets);
   const guards = upstreamGuardsFor(config, logger, telemetry, store);
   const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
@@ -228,23 +228,19 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       const stop = async () => {
         draining = true;
         bankTokens?.stop();
-        const budget = config.drainGraceMs;
+        const plan = planDrain(config.drainGraceMs, tracing !== null);
+        const startedAt = Date.now();
         const last = setTimeout(() => {
           shutdown.abort();
           // Mints still waiting on the upstream end now and are answered SHUTTING_DOWN.
           void idp.close({ abortInFlight: true });
-        }, budget - answerMarginMs(budget));
-        const clean = await server.drain(budget);
+        }, plan.answerAtMs);
+        const clean = await server.drain(plan.httpEndsAtMs);
         clearTimeout(last);
         await idp.close();
         store?.close();
         await metricsServer?.close();
-        if (tracing) {
-          const flushed = new Promise<void>((resolve) =>
-            setTimeout(resolve, SPAN_FLUSH_MS).unref(),
-          );
-          await Promise.race([tracing.shutdown().catch(() => undefined), flushed]);
-        }
+        await tracing?.shutdown(startedAt + plan.flushEndsAtMs - Date.now());
         return clean;
       };
       return {
