@@ -3,7 +3,6 @@ import type { Plugin } from "graphql-yoga";
 import type { Logger } from "pino";
 import pino from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
-import { LIMITS } from "./config/limits.js";
 import type { GatewayConfig } from "./config/load-config.js";
 import { SecretRegistry } from "./core/secrets.js";
 import { createYogaServer, type Gateway } from "./graphql/yoga.js";

@@ -10,7 +10,7 @@ import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/index.js";
 import { auditEvents, auditLines } from "./support/audit.js";
-import { GUID, mint, startMintingUpstream } from "./support/gateway.js";
+import { GUID, mint, startGateway, startMintingUpstream } from "./support/gateway.js";
 import { runGateway } from "./support/process.js";
 
 let upstream: FaultServer;
@@ -38,6 +38,16 @@ describe("AUDIT_LOG_FILE", () => {
     expect(eventsIn(`${path}.1`)).toMatchObject([{ customer: GUID }]);
     expect(eventsIn(path)).toMatchObject([{ customer: "0123456789abcdef0123456789abcdef" }]);
     expect(auditLines([gateway.output()])).toEqual([]);
+  });
+
+  it("that cannot be written (a full disk) is logged as an error; the caller still gets its answer", async () => {
+    const gateway = await startGateway(upstream.url, { AUDIT_LOG_FILE: "/dev/full" });
+    const { body } = await mint(gateway, INPUT);
+    expect(body.errors).toBeUndefined();
+    const errors = gateway.logs.filter((line) =>
+      line.includes("the audit file could not be written"),
+    );
+    expect(errors.join("\n")).toContain('"code":"ENOSPC"');
   });
 
   it("is refused with AUDIT_LOG=off, which would silently write nothing", () => {

@@ -20,10 +20,21 @@ export const noAuditTrail: AuditTrail = {
 
 /**
  * Each event as one JSON line, exactly the event: not a pino line, whose
- * level, pid and host fields the schema does not have.
+ * level, pid and host fields the schema does not have. A write that throws
+ * (a stream already ended at shutdown) goes to `failed`: an answer is never
+ * turned into an error by its audit line.
  */
-function lineWriter(destination: pino.DestinationStream): (event: AuditEvent) => void {
-  return (event) => destination.write(`${JSON.stringify(event)}\n`);
+function lineWriter(
+  destination: pino.DestinationStream,
+  failed: (error: unknown) => void,
+): (event: AuditEvent) => void {
+  return (event) => {
+    try {
+      destination.write(`${JSON.stringify(event)}\n`);
+    } catch (error) {
+      failed(error);
+    }
+  };
 }
 
 /**
@@ -32,7 +43,8 @@ function lineWriter(destination: pino.DestinationStream): (event: AuditEvent) =>
  */
 export function streamAuditTrail(destination: pino.DestinationStream): AuditTrail {
   return {
-    record: lineWriter(destination),
+    // As for the logs themselves: a broken stdout loses lines, not the gateway.
+    record: lineWriter(destination, () => undefined),
     reopen: () => undefined,
     close: async () => undefined,
   };
@@ -47,16 +59,17 @@ export function streamAuditTrail(destination: pino.DestinationStream): AuditTrai
  */
 export function fileAuditTrail(path: string, logger: Logger): AuditTrail {
   const file = pino.destination({ dest: path, append: true, mkdir: true, sync: true });
-  file.on("error", (error: NodeJS.ErrnoException) =>
-    logger.error({ code: error.code ?? "error" }, "the audit file could not be written"),
-  );
+  const failed = (error: unknown) =>
+    logger.error(
+      { code: (error as NodeJS.ErrnoException).code ?? "error" },
+      "the audit file could not be written",
+    );
+  file.on("error", failed);
   return {
-    record: lineWriter(file),
+    record: lineWriter(file, failed),
     reopen: () => file.reopen(),
-    close: () =>
-      new Promise((resolve) => {
-        file.once("close", () => resolve());
-        file.end();
-      }),
+    // Every event was written synchronously: nothing is buffered to flush,
+    // and a file that fails (a full disk) cannot hold up the drain.
+    close: async () => file.destroy(),
   };
 }
