@@ -4,8 +4,8 @@ import type pino from "pino";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
 import { observeBankTokens } from "./bank-token-readiness.js";
-import { LIMITS } from "./config/limits.js";
 import type { GatewayConfig } from "./config.js";
+import { planDrain } from "./drain-plan.js";
 import { createLogger } from "./logger.js";
 import type { GatewayMetrics } from "./metrics.js";
 import type { MetricsServer } from "./metrics-server.js";
@@ -30,10 +30,11 @@ export interface RunningApp {
   /** Base URL of the metrics server (`GET /metrics`) when `METRICS_PORT` is set. */
   metricsUrl?: string;
   /**
-   * Turns `/ready` to 503, drains in-flight requests within the drain
-   * budget (answering those still waiting near its end with
-   * `SHUTTING_DOWN`), then closes the upstream pool, the rate-limit store
-   * and the metrics server and flushes buffered spans; `true` if no
+   * Turns `/ready` to 503, drains in-flight requests within the HTTP
+   * server's share of the drain budget (answering those still waiting
+   * near its end with `SHUTTING_DOWN`), then closes the upstream pool, the
+   * rate-limit store and the metrics server and flushes buffered spans,
+   * all before the budget's exit margin (`planDrain`); `true` if no
    * connection had to be cut.
    */
   stop(): Promise<boolean>;
@@ -125,7 +126,10 @@ async function limiterFor(
 }
 
 /** Metrics (prom-client) and tracing (the OpenTelemetry SDK), each loaded only when configured. */
-async function observabilityFor(config: GatewayConfig): Promise<{
+async function observabilityFor(
+  config: GatewayConfig,
+  logger: Logger,
+): Promise<{
   metrics: GatewayMetrics | null;
   tracing: Tracing | null;
   telemetry: Telemetry;
@@ -133,7 +137,10 @@ async function observabilityFor(config: GatewayConfig): Promise<{
 }> {
   const metrics = config.metrics ? (await import("./metrics.js")).createMetrics() : null;
   const tracing = config.tracing
-    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl)
+    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl, {
+        logger,
+        failed: () => metrics?.telemetry.spanExportFailed(),
+      })
     : null;
   const telemetry = combineTelemetry(
     [metrics?.telemetry, tracing?.telemetry].filter((part) => part !== undefined),
@@ -141,13 +148,6 @@ async function observabilityFor(config: GatewayConfig): Promise<{
   const plugins = tracing ? [tracing.plugin] : [];
   return { metrics, tracing, telemetry, plugins };
 }
-
-/** How long before the drain budget ends the still-waiting requests are answered, so their answers get out. */
-function answerMarginMs(drainGraceMs: number): number {
-  return Math.min(LIMITS.DRAIN_ANSWER_MARGIN_MS.value, drainGraceMs / 4);
-}
-
-const SPAN_FLUSH_MS = LIMITS.SPAN_FLUSH_MS.value;
 
 /**
  * Builds the whole gateway from its configuration: logger, metrics and
@@ -159,7 +159,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   const secrets = new SecretRegistry();
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
-  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config);
+  const { metrics, tracing, telemetry, plugins } = await observabilityFor(config, logger);
   const guards = await upstreamGuardsFor(config, logger, telemetry, secrets);
   const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
   const limiter = await limiterFor(config, logger, telemetry, secrets);
@@ -222,24 +222,20 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       const stop = async () => {
         draining = true;
         bankTokens?.stop();
-        const budget = config.drainGraceMs;
+        const plan = planDrain(config.drainGraceMs, tracing !== null);
+        const startedAt = Date.now();
         const last = setTimeout(() => {
           shutdown.abort();
           // Mints still waiting on the upstream end now and are answered SHUTTING_DOWN.
           void idp.close({ abortInFlight: true });
-        }, budget - answerMarginMs(budget));
-        const clean = await server.drain(budget);
+        }, plan.answerAtMs);
+        const clean = await server.drain(plan.httpEndsAtMs);
         clearTimeout(last);
         await idp.close();
         await limiter?.close();
         guards.close();
         await metricsServer?.close();
-        if (tracing) {
-          const flushed = new Promise<void>((resolve) =>
-            setTimeout(resolve, SPAN_FLUSH_MS).unref(),
-          );
-          await Promise.race([tracing.shutdown().catch(() => undefined), flushed]);
-        }
+        await tracing?.shutdown(startedAt + plan.flushEndsAtMs - Date.now());
         return clean;
       };
       return {

@@ -78,7 +78,9 @@ export interface RateLimitSettings {
   redisUrl: string | null;
 }
 
-export type ConfigResult = { ok: true; config: GatewayConfig } | { ok: false; problems: string[] };
+export type ConfigResult =
+  /** `warnings`: accepted settings the operator should fix, logged at start. */
+  { ok: true; config: GatewayConfig; warnings: string[] } | { ok: false; problems: string[] };
 
 /** The standard switches of the OpenTelemetry SDK's environment configuration. */
 function tracingOn(values: SettingValues): boolean {
@@ -140,7 +142,7 @@ function brokerFrom(
  * points at a mock (or at production) unless told to.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const { values, broker, problems } = readSettings(env);
+  const { values, broker, problems, warnings } = readSettings(env);
   if (values.SERVER_HEADERS_TIMEOUT_MS > values.SERVER_REQUEST_TIMEOUT_MS)
     problems.push("SERVER_HEADERS_TIMEOUT_MS must not exceed SERVER_REQUEST_TIMEOUT_MS");
   if (
@@ -150,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   )
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
-  const upstream = upstreamFrom(values, broker, problems);
+  const upstream = upstreamFrom(values, broker, problems, warnings);
   // `Production` or ` production ` must not turn GraphiQL and introspection on.
   const production = values.NODE_ENV?.trim().toLowerCase() === "production";
   const exposure = networkExposureProblem(
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
+    warnings,
     config: {
       port: values.PORT,
       host: values.HOST,

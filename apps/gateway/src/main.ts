@@ -15,6 +15,7 @@ const { config } = loaded;
 const logs = stdoutLogs();
 const app = await buildApp(config, { logDestination: logs.stream });
 const { logger } = app;
+for (const warning of loaded.warnings) logger.warn(warning);
 
 const running = await app.listen().catch(async (error: Error) => {
   logger.fatal({ err: error }, "could not listen");
@@ -39,10 +40,12 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    const exitBy = Date.now() + config.drainGraceMs;
     logger.info({ signal }, "draining");
     void running.stop().then(async (clean) => {
       logger.info({ clean }, "stopped");
-      await logs.endBeforeExit(1_000);
+      // At most a second (a stuck log reader must not hold the exit), and never past the drain budget.
+      await logs.endBeforeExit(Math.min(1_000, Math.max(0, exitBy - Date.now())));
       process.exit(clean ? 0 : 1);
     });
   });

@@ -103,6 +103,11 @@ export function createMetrics(): GatewayMetrics {
     labelNames: ["reason"],
     registers: [registry],
   });
+  const spanExportsFailed = new Counter({
+    name: "tokengate_span_exports_failed_total",
+    help: "Span exports the OpenTelemetry SDK reported failed (the collector refused, was unreachable or too slow, or the flush at exit ran out of time); their spans are lost.",
+    registers: [registry],
+  });
   // Every series exists from the start, so rate() sees the first event.
   for (const operation of OPERATION_IDS) {
     for (const outcome of ["ok", "cancelled", ...Object.keys(GATEWAY_ERROR_CODES)]) {
@@ -144,6 +149,7 @@ export function createMetrics(): GatewayMetrics {
       requestStarted: () => inFlight.inc(),
       requestEnded: () => inFlight.dec(),
       connectionRefused: (reason) => refusedConnections.inc({ reason }),
+      spanExportFailed: () => spanExportsFailed.inc(),
     },
   };
 }

@@ -54,6 +54,8 @@ export interface Telemetry {
   requestEnded(): void;
   /** A new connection was closed at once: the server was full of busy ones, or its address had its share. */
   connectionRefused(reason: ConnectionRefusal): void;
+  /** The tracing SDK failed to export a batch of spans, or ran out of time flushing them at exit. */
+  spanExportFailed(): void;
 }
 
 const noCall: UpstreamCall = { headers: {}, end: () => undefined };
@@ -73,6 +75,7 @@ export const noTelemetry: Telemetry = {
   requestStarted: () => undefined,
   requestEnded: () => undefined,
   connectionRefused: () => undefined,
+  spanExportFailed: () => undefined,
 };
 
 /** One `Telemetry` that reports to each of `parts` (none: `noTelemetry`). */
@@ -124,6 +127,9 @@ export function combineTelemetry(parts: readonly Telemetry[]): Telemetry {
     },
     connectionRefused: (reason) => {
       for (const part of parts) part.connectionRefused(reason);
+    },
+    spanExportFailed: () => {
+      for (const part of parts) part.spanExportFailed();
     },
   };
 }

@@ -6,11 +6,13 @@ import {
   type Tracer,
   trace,
 } from "@opentelemetry/api";
-import { NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
+import { core, NodeSDK, resources, tracing } from "@opentelemetry/sdk-node";
 import { OPERATIONS } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
+import type { Logger } from "pino";
 import { LIMITS } from "./config/limits.js";
 import { useTracing } from "./plugins/use-tracing.js";
+import { reportSpanExportFailures } from "./span-export-failures.js";
 import { noTelemetry, type Telemetry, type UpstreamOperation } from "./telemetry.js";
 
 /** Each upstream operation's request line (the spec's path template), as its client span's name. */
@@ -24,8 +26,19 @@ export interface Tracing {
   telemetry: Telemetry;
   /** The server span per GraphQL operation. */
   plugin: Plugin;
-  /** Exports the spans still buffered, then stops. */
-  shutdown(): Promise<void>;
+  /**
+   * Exports the spans still buffered, then stops; gives up after
+   * `withinMs`, so a collector that hangs or is down cannot hold the exit
+   * past the drain budget (the spans left are counted as a failed export).
+   */
+  shutdown(withinMs: number): Promise<void>;
+}
+
+/** Where the tracing SDK reports what goes wrong with its exports. */
+export interface ExportWatch {
+  logger: Logger;
+  /** Counts one failed export (the metric). */
+  failed(): void;
 }
 
 function clientSpans(tracer: Tracer, upstream: URL): Telemetry["upstreamCall"] {
@@ -97,6 +110,34 @@ function callerBlindSampler(env: NodeJS.ProcessEnv): tracing.Sampler {
   });
 }
 
+/** `sdk.shutdown()` (a last flush, then stop), given up after `withinMs`. */
+async function flushWithin(
+  sdk: NodeSDK,
+  withinMs: number,
+  exportFailed: (error: unknown) => void,
+  watch: ExportWatch,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const outOfTime = new Promise<"out of time">((resolve) => {
+    timer = setTimeout(() => resolve("out of time"), Math.max(0, withinMs));
+    timer.unref();
+  });
+  const flushed = sdk.shutdown().then(
+    () => "flushed" as const,
+    (error: unknown) => {
+      exportFailed(error);
+      return "failed" as const;
+    },
+  );
+  const result = await Promise.race([flushed, outOfTime]);
+  clearTimeout(timer);
+  if (result === "out of time") {
+    watch.failed();
+    // Not throttled: the last word of this process on its spans.
+    watch.logger.warn({ withinMs }, "span flush at exit ran out of time; the spans left are lost");
+  }
+}
+
 /**
  * Starts the OpenTelemetry SDK for traces only, configured by the standard
  * `OTEL_*` environment variables (exporter, endpoint, protocol including
@@ -108,7 +149,11 @@ function callerBlindSampler(env: NodeJS.ProcessEnv): tracing.Sampler {
  * logs stay off. Nothing is instrumented automatically: the spans are the
  * gateway's own, made where it knows what a call is.
  */
-export function startTracing(idpBaseUrl: string): Tracing {
+export function startTracing(idpBaseUrl: string, watch: ExportWatch): Tracing {
+  const exportFailed = reportSpanExportFailures(watch.logger, watch.failed);
+  // The SDK hands every failed export (refused, unreachable, timed out) to
+  // its global error handler, which by default tells only its silent diag logger.
+  core.setGlobalErrorHandler(exportFailed);
   const sdk = new NodeSDK({
     sampler: callerBlindSampler(process.env),
     spanLimits: SPAN_LIMITS,
@@ -130,6 +175,6 @@ export function startTracing(idpBaseUrl: string): Tracing {
         trace.getActiveSpan()?.setAttribute("tokengate.mint.reused", reused),
     },
     plugin: useTracing(tracer),
-    shutdown: () => sdk.shutdown(),
+    shutdown: (withinMs) => flushWithin(sdk, withinMs, exportFailed, watch),
   };
 }

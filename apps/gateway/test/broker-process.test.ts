@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -78,5 +81,29 @@ describe("broker mode as deployed (the built process)", () => {
     for (const secret of [CLIENT_SECRET, "bank-7", MINTED, token]) {
       expect(gateway.output()).not.toContain(secret);
     }
+  });
+
+  it("logs a warning at start naming a world-readable IDP_CLIENT_SECRET_FILE and its mode, never the secret", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "tokengate-broker-")), "client-secret");
+    writeFileSync(file, `${CLIENT_SECRET}\n`);
+    chmodSync(file, 0o644);
+    const gateway = await runGateway({
+      IDP_BASE_URL: upstream.url,
+      IDP_CLIENT_ID: "bank-client",
+      IDP_CLIENT_SECRET_FILE: file,
+      AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+    }).ready;
+    const warning = gateway
+      .output()
+      .split("\n")
+      .find((line) => line.includes("IDP_CLIENT_SECRET_FILE names a file"));
+    expect(JSON.parse(warning ?? "{}")).toMatchObject({
+      level: 40,
+      msg: expect.stringContaining("every user of this machine can read (mode 0644)"),
+    });
+    expect(gateway.output()).not.toContain(CLIENT_SECRET);
+    expect(gateway.output()).not.toContain(file);
   });
 });

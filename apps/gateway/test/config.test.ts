@@ -9,6 +9,7 @@ describe("loadConfig", () => {
   it("applies the documented defaults", () => {
     expect(loadConfig({ IDP_BASE_URL: "sandbox" })).toEqual({
       ok: true,
+      warnings: [],
       config: {
         port: 4000,
         host: "127.0.0.1",
@@ -316,12 +317,31 @@ describe("loadConfig's robustness", () => {
     AUTH_ISSUER: "https://auth.example/",
     AUTH_AUDIENCE: "tokengate",
   };
-  const secretFile = (mode: number) => {
+  const secretFile = (mode: number, content = "file-secret-1234\n") => {
     const file = join(mkdtempSync(join(tmpdir(), "tokengate-config-")), "secret");
-    writeFileSync(file, "file-secret-1234\n", { mode });
+    writeFileSync(file, content, { mode });
     chmodSync(file, mode);
     return file;
   };
+  const KEY = `${"ab".repeat(32)}\n`;
+  /** Each secret file setting, with what it needs to be read: reuse through Redis reads the key. */
+  const SECRET_FILES: [string, (file: string) => NodeJS.ProcessEnv, string][] = [
+    [
+      "IDP_CLIENT_SECRET_FILE",
+      (file) => ({ ...BROKER, IDP_CLIENT_SECRET_FILE: file }),
+      "file-secret-1234\n",
+    ],
+    [
+      "TOKEN_CACHE_KEY_FILE",
+      (file) => ({
+        ...BROKER,
+        IDP_CLIENT_SECRET: "s3cr3t-c1ient",
+        REDIS_URL: "redis://redis.internal:6379",
+        TOKEN_CACHE_KEY_FILE: file,
+      }),
+      KEY,
+    ],
+  ];
 
   it.each(["production", "Production", "PRODUCTION", " production "])(
     "treats NODE_ENV=%j as production (GraphiQL and introspection off)",
@@ -337,6 +357,36 @@ describe("loadConfig's robustness", () => {
     const result = loadConfig({ ...BROKER, IDP_CLIENT_SECRET_FILE: fifo });
     expect(result.ok ? "" : result.problems.join("\n")).toContain(
       "IDP_CLIENT_SECRET_FILE must name a regular file",
+    );
+  });
+
+  it.each(SECRET_FILES)(
+    "accepts a world-readable %s with a warning naming the setting and the mode, never the secret",
+    (name, envWith, content) => {
+      const result = loadConfig(envWith(secretFile(0o644, content)));
+      expect(result.ok && result.warnings).toEqual([
+        `${name} names a file every user of this machine can read (mode 0644); make it readable by the gateway's user only (0400 or 0440)`,
+      ]);
+      expect(result.ok && result.warnings.join("\n")).not.toContain(content.trim());
+    },
+  );
+
+  it.each(SECRET_FILES)(
+    "accepts %s readable by owner and group without a warning",
+    (_name, envWith, content) => {
+      for (const mode of [0o400, 0o440, 0o600, 0o640]) {
+        const result = loadConfig(envWith(secretFile(mode, content)));
+        expect(result.ok && result.warnings).toEqual([]);
+      }
+    },
+  );
+
+  it("refuses a TOKEN_CACHE_KEY_FILE that is a FIFO at once, instead of hanging start-up", () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), "tokengate-config-")), "key.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = loadConfig(SECRET_FILES[1]?.[1](fifo) ?? {});
+    expect(result.ok ? "" : result.problems.join("\n")).toContain(
+      "TOKEN_CACHE_KEY_FILE must name a regular file",
     );
   });
 

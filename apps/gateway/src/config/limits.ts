@@ -76,11 +76,17 @@ export const LIMITS = {
   DRAIN_ANSWER_MARGIN_MS: {
     value: 1_000,
     description:
-      "How long before `DRAIN_GRACE_MS` ends waiting mints are answered `SHUTTING_DOWN` (a quarter of it, when shorter).",
+      "How long before the HTTP server's share of `DRAIN_GRACE_MS` ends waiting mints are answered `SHUTTING_DOWN` (a quarter of the share, when shorter).",
   },
   SPAN_FLUSH_MS: {
     value: 2_000,
-    description: "Time buffered spans get to reach the collector at exit.",
+    description:
+      "With tracing on, the end of `DRAIN_GRACE_MS` kept for buffered spans to reach the collector (a quarter of it, when shorter); a collector that hangs or is down is given up on then, so the exit stays within the budget.",
+  },
+  EXIT_MARGIN_MS: {
+    value: 250,
+    description:
+      "The last part of `DRAIN_GRACE_MS`, kept for the last log lines to be written before exit (a tenth of it, when shorter).",
   },
   WARNING_INTERVAL_MS: {
     value: 10_000,

@@ -7,7 +7,8 @@
 import { resolveBaseUrl } from "@tokengate/idp-client";
 import { readSecretFile } from "./secret-file.js";
 
-export type Parsed<T> = { value: T } | { problem: string };
+/** A value (with a `warning` when it is accepted but should be fixed), or a problem that refuses it. */
+export type Parsed<T> = { value: T; warning?: string } | { problem: string };
 
 export interface Parser<T> {
   /** What the setting accepts, in words: the docs' "value" column. */

@@ -1,6 +1,6 @@
 /**
  * Reads the environment against the settings table: parses every row,
- * applies defaults, and reports, all at once, what is malformed, what is
+ * applies defaults, collects the parsers' warnings, and reports, all at once, what is malformed, what is
  * required and missing, what lacks the setting it needs, and which broker
  * settings are set outside broker mode.
  */
@@ -11,6 +11,8 @@ export interface ReadSettings {
   /** The bank's client credentials are set (some row that `turnsOnBroker`). */
   broker: boolean;
   problems: string[];
+  /** Accepted settings the operator should fix (logged at start). */
+  warnings: string[];
 }
 
 const NAMES = Object.keys(SETTINGS) as SettingName[];
@@ -26,6 +28,7 @@ function isSet(env: NodeJS.ProcessEnv, name: string): boolean {
 
 export function readSettings(env: NodeJS.ProcessEnv): ReadSettings {
   const problems: string[] = [];
+  const warnings: string[] = [];
   const broker = NAMES.some((name) => row(name).turnsOnBroker && isSet(env, name));
   const values: Record<string, unknown> = {};
   const stray: string[] = [];
@@ -48,12 +51,15 @@ export function readSettings(env: NodeJS.ProcessEnv): ReadSettings {
     }
     const parsed = setting.parser.parse(text, name);
     if ("problem" in parsed) problems.push(parsed.problem);
-    else values[name] = parsed.value;
+    else {
+      values[name] = parsed.value;
+      if (parsed.warning) warnings.push(parsed.warning);
+    }
     if (setting.needs && !isSet(env, setting.needs))
       problems.push(`${name} needs ${setting.needs}`);
   }
   if (stray.length)
     problems.push(`${stray.join(", ")} need IDP_CLIENT_ID and IDP_CLIENT_SECRET (broker mode)`);
   // Every row was visited above, so every name has its value.
-  return { values: values as SettingValues, broker, problems };
+  return { values: values as SettingValues, broker, problems, warnings };
 }

@@ -1,6 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import type { Parsed } from "./parsers.js";
 
+/** The "others may read" permission bit. */
+const WORLD_READABLE = 0o004;
+
 const couldNotRead = (name: string, error: unknown): Parsed<string> => ({
   problem: `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
 });
@@ -9,7 +12,9 @@ const couldNotRead = (name: string, error: unknown): Parsed<string> => ({
  * The secret in the file at `path`, without the newlines that end the file
  * (editors and `echo` add them; none belongs to the secret). The file is
  * opened without blocking and must be a regular file: a FIFO or a device
- * would hang start-up or never end.
+ * would hang start-up or never end. A file every user of the machine may
+ * read is accepted with a warning naming the setting and the mode, never
+ * the path's contents (docs/security.md says why it is not refused).
  */
 export function readSecretFile(path: string, name: string): Parsed<string> {
   let fd: number;
@@ -19,8 +24,15 @@ export function readSecretFile(path: string, name: string): Parsed<string> {
     return couldNotRead(name, error);
   }
   try {
-    if (!fstatSync(fd).isFile()) return { problem: `${name} must name a regular file` };
-    return { value: readFileSync(fd, "utf8").replace(/[\r\n]+$/, "") };
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { problem: `${name} must name a regular file` };
+    const value = readFileSync(fd, "utf8").replace(/[\r\n]+$/, "");
+    if ((stat.mode & WORLD_READABLE) === 0) return { value };
+    const mode = (stat.mode & 0o777).toString(8).padStart(4, "0");
+    return {
+      value,
+      warning: `${name} names a file every user of this machine can read (mode ${mode}); make it readable by the gateway's user only (0400 or 0440)`,
+    };
   } catch (error) {
     return couldNotRead(name, error);
   } finally {

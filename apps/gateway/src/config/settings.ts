@@ -150,7 +150,7 @@ export const SETTINGS = {
     mode: "both",
     example: "25000",
     description:
-      "Time from SIGTERM to exit, whatever `IDP_TIMEOUT_MS` is; mints still waiting 1 s before it ends are answered `SHUTTING_DOWN`.",
+      "Time from SIGTERM to exit, whatever `IDP_TIMEOUT_MS` is and however slow the span collector; mints still waiting 1 s before the HTTP server's share of it ends (all of it but the span flush's and the exit's, see the fixed limits) are answered `SHUTTING_DOWN`.",
   },
   CORS_ORIGINS: {
     parser: origins,

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readSecretFile } from "./secret-file.js";
 import type { SettingValues } from "./settings.js";
 
 /** How much of the upstream's per-IP budget this gateway spends, and whether it reuses tokens. */
@@ -21,16 +21,14 @@ export interface UpstreamConfig {
 }
 
 /** 32 bytes, written as 64 hex digits or in base64; a problem never quotes the file. */
-function keyFrom(path: string, problems: string[]): Buffer | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8").trim();
-  } catch (error) {
-    problems.push(
-      `TOKEN_CACHE_KEY_FILE could not be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    );
+function keyFrom(path: string, problems: string[], warnings: string[]): Buffer | null {
+  const read = readSecretFile(path, "TOKEN_CACHE_KEY_FILE");
+  if ("problem" in read) {
+    problems.push(read.problem);
     return null;
   }
+  if (read.warning) warnings.push(read.warning);
+  const text = read.value.trim();
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
   if (key.length === 32) return key;
   problems.push("TOKEN_CACHE_KEY_FILE must hold a 32-byte key, as 64 hex digits or in base64");
@@ -47,6 +45,7 @@ export function upstreamFrom(
   values: SettingValues,
   broker: boolean,
   problems: string[],
+  warnings: string[],
 ): UpstreamConfig {
   const budget = {
     mintLimit: values.UPSTREAM_MINT_LIMIT,
@@ -54,7 +53,9 @@ export function upstreamFrom(
     windowSeconds: values.UPSTREAM_LIMIT_WINDOW_S,
   };
   if ((values.TOKEN_REUSE ?? (broker ? "on" : "off")) === "off") return { budget, reuse: null };
-  const key = values.TOKEN_CACHE_KEY_FILE ? keyFrom(values.TOKEN_CACHE_KEY_FILE, problems) : null;
+  const key = values.TOKEN_CACHE_KEY_FILE
+    ? keyFrom(values.TOKEN_CACHE_KEY_FILE, problems, warnings)
+    : null;
   if (values.REDIS_URL && !values.TOKEN_CACHE_KEY_FILE) {
     problems.push(
       "TOKEN_REUSE with REDIS_URL needs TOKEN_CACHE_KEY_FILE (a 32-byte AES-256-GCM key): reused tokens are stored in Redis encrypted; or set TOKEN_REUSE=off",
