@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startRedis } from "@tokengate/testkit";
 import { Pool } from "undici";
-import { unverifiedClaims } from "../src/jwt-claims.js";
+import { unverifiedClaims } from "../src/core/jwt-claims.js";
 import type { LimitedUpstreamOptions, Received } from "../test/support/limited-upstream.js";
 import { brokerEnv, startCallerIdentity } from "./callers.js";
 import { startGateway, type Target } from "./targets.js";

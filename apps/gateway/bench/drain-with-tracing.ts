@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { freePort, startFaultServer } from "@tokengate/testkit";
-import { NODE_FLAGS } from "../src/node-flags.js";
+import { NODE_FLAGS } from "../src/core/node-flags.js";
 
 const ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const BUDGET_MS = 9_000;

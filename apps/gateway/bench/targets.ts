@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { NODE_FLAGS } from "../src/node-flags.js";
+import { NODE_FLAGS } from "../src/core/node-flags.js";
 
 const GATEWAY_ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 const FLOOR_ENTRY = fileURLToPath(new URL("./floor-proxy.ts", import.meta.url));

@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { startPrism } from "@tokengate/testkit";
-import { EXAMPLE_CUSTOMER_GUID } from "../src/graphiql.js";
+import { EXAMPLE_CUSTOMER_GUID } from "../src/graphql/graphiql.js";
 import { startDevBroker } from "./dev-broker.js";
 import { startErrorPicker } from "./dev-error-picker.js";
 

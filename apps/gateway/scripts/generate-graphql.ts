@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     }
   }
   const mutations = operations.some((operation) => operation.graphql.root === "Mutation");
-  files["operations/index.ts"] = `${HEADER}import { builder } from "../../builder.js";
+  files["operations/index.ts"] = `${HEADER}import { builder } from "../../graphql/builder.js";
 
 ${mutations ? "builder.mutationType({});\n\n" : ""}${imports.join("\n")}
 

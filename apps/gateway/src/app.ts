@@ -3,21 +3,22 @@ import type { Plugin } from "graphql-yoga";
 import type pino from "pino";
 import type { Logger } from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
-import { observeBankTokens } from "./bank-token-readiness.js";
-import type { GatewayConfig } from "./config.js";
-import { planDrain } from "./drain-plan.js";
-import { createLogger } from "./logger.js";
-import type { GatewayMetrics } from "./metrics.js";
-import type { MetricsServer } from "./metrics-server.js";
+import { LIMITS } from "./config/limits.js";
+import type { GatewayConfig } from "./config/load-config.js";
+import { SecretRegistry } from "./core/secrets.js";
+import { createYogaServer, type Gateway } from "./graphql/yoga.js";
+import { planDrain } from "./http/drain-plan.js";
+import type { MetricsServer } from "./http/metrics-server.js";
+import { listen } from "./http/server.js";
 import { createAdmission } from "./operations/admission.js";
+import { observeBankTokens } from "./ops/bank-token-readiness.js";
+import { createLogger } from "./ops/logger.js";
+import type { GatewayMetrics } from "./ops/metrics.js";
+import type { MintLimiter } from "./ops/rate-limit.js";
+import { combineTelemetry, type Telemetry } from "./ops/telemetry.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
+import type { Tracing } from "./ops/tracing.js";
 import { createUpstreamBudget, type UpstreamBudget } from "./ops/upstream-budget.js";
-import type { MintLimiter } from "./rate-limit.js";
-import { SecretRegistry } from "./secrets.js";
-import { listen } from "./server.js";
-import { combineTelemetry, type Telemetry } from "./telemetry.js";
-import type { Tracing } from "./tracing.js";
-import { createYogaServer, type Gateway } from "./yoga.js";
 
 export interface AppOptions {
   /** Where log lines go; default stdout (tests pass a sink that keeps them). */
@@ -121,7 +122,7 @@ async function limiterFor(
     secrets.add(password);
     secrets.add(decodeURIComponent(password));
   }
-  const { createMintLimiter } = await import("./rate-limit.js");
+  const { createMintLimiter } = await import("./ops/rate-limit.js");
   return createMintLimiter(settings, logger, telemetry);
 }
 
@@ -135,9 +136,9 @@ async function observabilityFor(
   telemetry: Telemetry;
   plugins: Plugin[];
 }> {
-  const metrics = config.metrics ? (await import("./metrics.js")).createMetrics() : null;
+  const metrics = config.metrics ? (await import("./ops/metrics.js")).createMetrics() : null;
   const tracing = config.tracing
-    ? (await import("./tracing.js")).startTracing(config.idpBaseUrl, {
+    ? (await import("./ops/tracing.js")).startTracing(config.idpBaseUrl, {
         logger,
         failed: () => metrics?.telemetry.spanExportFailed(),
       })
@@ -209,7 +210,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       });
       let metricsServer: MetricsServer | undefined;
       if (metrics && config.metrics) {
-        const { serveMetrics } = await import("./metrics-server.js");
+        const { serveMetrics } = await import("./http/metrics-server.js");
         metricsServer = await serveMetrics(
           metrics.registry,
           config.metrics.host,

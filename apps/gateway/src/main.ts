@@ -3,8 +3,8 @@
  * and serves the gateway, and drains on SIGTERM/SIGINT.
  */
 import { buildApp } from "./app.js";
-import { loadConfig } from "./config.js";
-import { stdoutLogs } from "./logger.js";
+import { loadConfig } from "./config/load-config.js";
+import { stdoutLogs } from "./ops/logger.js";
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {

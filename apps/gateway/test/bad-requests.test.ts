@@ -1,6 +1,6 @@
 import type { FaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isGatewayErrorCode } from "../src/error-codes.js";
+import { isGatewayErrorCode } from "../src/core/error-codes.js";
 import {
   BANK_TOKEN,
   GUID,

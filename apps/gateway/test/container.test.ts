@@ -5,8 +5,8 @@ import { type Copy, DockerfileParser, type Env, type Instruction } from "dockerf
 import { validate } from "dockerfile-utils";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { NODE_FLAGS } from "../src/core/node-flags.js";
 import { loadConfig } from "../src/index.js";
-import { NODE_FLAGS } from "../src/node-flags.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const DOCKERFILE = read("../Dockerfile");

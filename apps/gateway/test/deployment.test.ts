@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { NODE_FLAGS } from "../src/node-flags.js";
+import { NODE_FLAGS } from "../src/core/node-flags.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 

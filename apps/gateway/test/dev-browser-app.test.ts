@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { freePort } from "@tokengate/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { EXAMPLE_HEADERS, EXAMPLE_OPERATION } from "../src/graphiql.js";
+import { EXAMPLE_HEADERS, EXAMPLE_OPERATION } from "../src/graphql/graphiql.js";
 import { launchChromium } from "./support/browser.js";
 
 const repositoryRoot = new URL("../../..", import.meta.url).pathname;

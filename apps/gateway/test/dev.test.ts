@@ -3,7 +3,11 @@ import { readFileSync } from "node:fs";
 import { freePort } from "@tokengate/testkit";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { guidForStatus } from "../scripts/dev-error-picker.js";
-import { EXAMPLE_CUSTOMER_GUID, EXAMPLE_HEADERS, EXAMPLE_OPERATION } from "../src/graphiql.js";
+import {
+  EXAMPLE_CUSTOMER_GUID,
+  EXAMPLE_HEADERS,
+  EXAMPLE_OPERATION,
+} from "../src/graphql/graphiql.js";
 
 const gatewayDir = new URL("..", import.meta.url).pathname;
 

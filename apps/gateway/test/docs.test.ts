@@ -6,7 +6,7 @@ import { prismUrl } from "@tokengate/testkit/vitest";
 import { buildSchema, isObjectType, Kind, parse, print } from "graphql";
 import { describe, expect, it } from "vitest";
 import { withGeneratedTables } from "../scripts/docs/tables.js";
-import { GATEWAY_ERROR_CODES } from "../src/error-codes.js";
+import { GATEWAY_ERROR_CODES } from "../src/core/error-codes.js";
 import { brokenLinks } from "./support/markdown-links.js";
 import { runGateway } from "./support/process.js";
 
@@ -67,7 +67,7 @@ describe("the docs", () => {
   it("show settings-table code that is the table's own", () => {
     const squash = (text: string) => text.replace(/\s+/g, " ").trim();
     const code = squash(
-      read("apps/gateway/src/config/settings.ts") + read("apps/gateway/src/config.ts"),
+      read("apps/gateway/src/config/settings.ts") + read("apps/gateway/src/config/load-config.ts"),
     );
     const examples = codeBlocks(section(repo("docs/configuration.md"), "Adding a setting"), "ts");
     expect(examples.length).toBeGreaterThan(0);

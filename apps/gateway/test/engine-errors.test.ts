@@ -2,11 +2,11 @@ import type { IdpClient } from "@tokengate/idp-client";
 import { getIntrospectionQuery } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
-import { createLogger } from "../src/logger.js";
+import { createYogaServer } from "../src/graphql/yoga.js";
 import { createAdmission } from "../src/operations/admission.js";
+import { createLogger } from "../src/ops/logger.js";
+import { noTelemetry } from "../src/ops/telemetry.js";
 import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
-import { noTelemetry } from "../src/telemetry.js";
-import { createYogaServer } from "../src/yoga.js";
 import {
   type GraphQLResponse,
   GUID,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { prismUrl } from "@tokengate/testkit/vitest";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_HEADERS } from "../src/graphiql.js";
+import { EXAMPLE_HEADERS } from "../src/graphql/graphiql.js";
 import { launchChromium } from "./support/browser.js";
 import { runGateway } from "./support/process.js";
 

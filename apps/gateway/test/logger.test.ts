@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "../src/ops/logger.js";
 import { captureLogs } from "./support/logs.js";
 
 describe("the logger", () => {

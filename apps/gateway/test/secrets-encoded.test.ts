@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FaultServer, sendJson, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
-import { SecretRegistry } from "../src/secrets.js";
+import { SecretRegistry } from "../src/core/secrets.js";
+import { createLogger } from "../src/ops/logger.js";
 import { brokerSettings } from "./support/broker-upstream.js";
 import {
   callerToken,

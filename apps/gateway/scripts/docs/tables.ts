@@ -9,9 +9,9 @@
 import type { IdpError, IdpErrorKind } from "@tokengate/idp-client";
 import { LIMITS } from "../../src/config/limits.js";
 import { type Mode, SETTINGS, type Setting } from "../../src/config/settings.js";
-import { GATEWAY_ERROR_CODES, REFUSAL_REASONS } from "../../src/error-codes.js";
-import { idpErrorToGraphQL } from "../../src/errors.js";
+import { GATEWAY_ERROR_CODES, REFUSAL_REASONS } from "../../src/core/error-codes.js";
 import { GATEWAY_OPERATIONS } from "../../src/generated/operations/index.js";
+import { idpErrorToGraphQL } from "../../src/graphql/errors.js";
 
 const code = (text: string | number) => `\`${text}\``;
 /** A Markdown table; a `|` inside a cell would end it. */

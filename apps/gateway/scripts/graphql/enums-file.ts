@@ -31,7 +31,7 @@ ${values}
       return `  ${enumType.name}: {\n${entries}\n  },`;
     })
     .join("\n");
-  return `${header}import { builder } from "../builder.js";
+  return `${header}import { builder } from "../graphql/builder.js";
 
 ${blocks.join("\n\n")}
 

@@ -220,7 +220,7 @@ ${nested}  OPERATIONS,
   type ${base}Data,
   type ${base}Request,
 } from "@tokengate/idp-client";
-import { builder } from "../../builder.js";
+import { builder } from "../../graphql/builder.js";
 import { toWire } from "../../operations/field-map.js";
 ${options.hasPolicy ? "" : 'import { adminOnly } from "../../operations/operation.js";\n'}import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";

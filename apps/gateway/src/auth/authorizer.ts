@@ -1,6 +1,17 @@
 import type { TokenProvider } from "@tokengate/idp-client";
-import { gatewayError } from "../errors.js";
-import type { VerifiedCaller } from "../operations/operation.js";
+import type { BrokerAuthSettings } from "../config/broker-settings.js";
+import { Refusal } from "../core/refusal.js";
+
+/** A broker-mode caller whose token verified. */
+export interface VerifiedCaller {
+  /** Its token's `sub`: what rate limits count by. */
+  sub: string;
+  /** It carries the configured admin scope. */
+  admin: boolean;
+  /** The customer its token names (the configured claim), if any. */
+  customer: string | null;
+  settings: BrokerAuthSettings;
+}
 
 /** What an auth mode decided about one caller. */
 export interface Authorization {
@@ -13,8 +24,8 @@ export interface Authorization {
 /**
  * An auth mode: who the caller is, and how the upstream call is
  * authenticated, in one value, so a broker policy can never sit over a
- * client that forwards callers' tokens (or the reverse). Throws a coded
- * GraphQL error to refuse; nothing is sent then.
+ * client that forwards callers' tokens (or the reverse). Throws a `Refusal`
+ * to refuse; nothing is sent then.
  */
 export interface Authorizer {
   /** `passthrough` forwards the caller's bank token; `broker` holds its own. */
@@ -28,11 +39,11 @@ export interface Authorizer {
 /** RFC 9110 makes the scheme name case-insensitive; the token must be there. */
 const BEARER = /^bearer +(\S+)$/i;
 
-/** The token of a `Bearer` header, or an UNAUTHENTICATED error. */
+/** The token of a `Bearer` header, or an UNAUTHENTICATED refusal. */
 export function bearerToken(authorization: string | null): string {
   const token = authorization?.match(BEARER)?.[1];
   if (!token)
-    throw gatewayError("UNAUTHENTICATED", "Send a token as `Authorization: Bearer <token>`");
+    throw new Refusal("UNAUTHENTICATED", "Send a token as `Authorization: Bearer <token>`");
   return token;
 }
 

@@ -1,6 +1,6 @@
 import { retryAfterSeconds } from "@tokengate/idp-client";
+import type { Telemetry } from "../ops/telemetry.js";
 import type { UpstreamBudget } from "../ops/upstream-budget.js";
-import type { Telemetry } from "../telemetry.js";
 
 /**
  * The token endpoint's requests, within the budget and observed: `admit`

@@ -1,11 +1,11 @@
 import { clientCredentials } from "@tokengate/idp-client";
 import { errors, type JWTHeaderParameters, type JWTPayload, jwtVerify } from "jose";
 import type { Logger } from "pino";
-import type { BrokerConfig } from "../config.js";
-import type { RefusalReason } from "../error-codes.js";
-import { refusedError } from "../errors.js";
+import type { BrokerConfig } from "../config/load-config.js";
+import type { RefusalReason } from "../core/error-codes.js";
+import { Refusal } from "../core/refusal.js";
+import type { Telemetry } from "../ops/telemetry.js";
 import type { UpstreamBudget } from "../ops/upstream-budget.js";
-import type { Telemetry } from "../telemetry.js";
 import { type Authorizer, bearerToken } from "./authorizer.js";
 import { budgetedBankTokenFetch } from "./bank-token-fetch.js";
 import { createCallerKeys } from "./caller-keys.js";
@@ -124,14 +124,14 @@ export function createBrokerAuthorizer(
         }));
       } catch (error) {
         const { reason, message } = refusal(error);
-        throw refusedError(reason, message);
+        throw Refusal.because(reason, message);
       }
       const outOfBounds = refuseOutOfBounds(header, claims, settings);
       if (outOfBounds) {
-        throw refusedError(outOfBounds.reason, outOfBounds.message);
+        throw Refusal.because(outOfBounds.reason, outOfBounds.message);
       }
       if (typeof claims.sub !== "string" || claims.sub === "") {
-        throw refusedError("no_subject", "The token's sub claim is not accepted");
+        throw Refusal.because("no_subject", "The token's sub claim is not accepted");
       }
       const admin = settings.adminScope !== null && scopesOf(claims).includes(settings.adminScope);
       const customer = claims[settings.customerClaim];

@@ -1,5 +1,5 @@
 import type { JWTHeaderParameters, JWTPayload } from "jose";
-import type { RefusalReason } from "../error-codes.js";
+import type { RefusalReason } from "../core/error-codes.js";
 
 /** `typ` values a caller token may carry (case-insensitive, `application/` optional); none is accepted too. */
 export const ACCEPTED_TOKEN_TYPES = ["jwt", "at+jwt"];

@@ -11,6 +11,11 @@ export interface Limit {
 }
 
 export const LIMITS = {
+  SHORTEST_SECRET: {
+    value: 8,
+    description:
+      "Fewest characters of a secret (the client secret, the token-cache key, a Redis password): shorter values would scrub ordinary words from the logs, so they cannot be registered for scrubbing, and a configured secret this short is refused.",
+  },
   MAX_BODY_BYTES: {
     value: 64 * 1024,
     description:

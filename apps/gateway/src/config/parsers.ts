@@ -5,10 +5,10 @@
  * setting never quotes the text it was given.
  */
 import { resolveBaseUrl } from "@tokengate/idp-client";
+import type { Parsed } from "./parsed.js";
 import { readSecretFile } from "./secret-file.js";
 
-/** A value (with a `warning` when it is accepted but should be fixed), or a problem that refuses it. */
-export type Parsed<T> = { value: T; warning?: string } | { problem: string };
+export type { Parsed };
 
 export interface Parser<T> {
   /** What the setting accepts, in words: the docs' "value" column. */

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-import type { Parsed } from "./parsers.js";
+import type { Parsed } from "./parsed.js";
 
 /** The "others may read" permission bit. */
 const WORLD_READABLE = 0o004;

@@ -15,7 +15,7 @@ import {
   PUBLISHED_RATE_LIMITS,
 } from "@tokengate/idp-client";
 import type pino from "pino";
-import { ASYMMETRIC_ALGORITHMS, READ_ONLY_SCOPES } from "../auth/broker-settings.js";
+import { ASYMMETRIC_ALGORITHMS, READ_ONLY_SCOPES } from "./broker-settings.js";
 import {
   fileContents,
   integer,

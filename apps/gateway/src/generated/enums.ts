@@ -3,7 +3,7 @@
  * apps/gateway/scripts/generate-graphql.ts. Do not edit it by hand:
  * change the spec and run `pnpm generate`.
  */
-import { builder } from "../builder.js";
+import { builder } from "../graphql/builder.js";
 
 export const CustomerTokenScopeEnum = builder.enumType("CustomerTokenScope", {
   description: "A scope a customer token can carry. Each value is sent upstream as its wire value.",

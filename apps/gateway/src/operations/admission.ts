@@ -1,7 +1,7 @@
 import type { CallResult, IdpError } from "@tokengate/idp-client";
+import type { Telemetry } from "../ops/telemetry.js";
 import type { Principal, TokenReuse } from "../ops/token-reuse.js";
 import type { UpstreamBudget } from "../ops/upstream-budget.js";
-import type { Telemetry } from "../telemetry.js";
 import type { GatewayOperation, OperationId } from "./operation.js";
 
 /** How an admitted call ended: an answer (`reused` or not), the client's error, or the budget's refusal. */

@@ -1,32 +1,16 @@
-import type {
-  CallOptions,
-  CallResult,
-  IdpClient,
-  OPERATIONS,
-  ValidationResult,
-} from "@tokengate/idp-client";
-import type { BrokerAuthSettings } from "../auth/broker-settings.js";
-import type { GatewayErrorCode } from "../error-codes.js";
-import { refusedError } from "../errors.js";
+import type { CallOptions, CallResult, IdpClient, ValidationResult } from "@tokengate/idp-client";
+import type { VerifiedCaller } from "../auth/authorizer.js";
+import type { GatewayErrorCode } from "../core/error-codes.js";
+import type { OperationId } from "../core/operation-id.js";
+import { Refusal } from "../core/refusal.js";
+import type { AnswerReuse } from "../ops/token-reuse.js";
 import type { FieldMap } from "./field-map.js";
 
-/** An upstream operation the gateway exposes, by the spec's operationId. */
-export type OperationId = keyof typeof OPERATIONS;
-
-/** A broker-mode caller whose token verified. */
-export interface VerifiedCaller {
-  /** Its token's `sub`: what rate limits count by. */
-  sub: string;
-  /** It carries the configured admin scope. */
-  admin: boolean;
-  /** The customer its token names (the configured claim), if any. */
-  customer: string | null;
-  settings: BrokerAuthSettings;
-}
+export type { AnswerReuse, OperationId, VerifiedCaller };
 
 /**
  * Broker mode's rule for one operation: whether a verified caller may send
- * this request. Throws a refusal (`refusedError`, a reason of the catalogue) to refuse;
+ * this request. Throws a `Refusal` (a reason of the catalogue) to refuse;
  * returns the customer the request is for when limits should count it per
  * customer too.
  */
@@ -38,7 +22,7 @@ export type BrokerPolicy<Request> = (
 /** The default policy of an operation without one of its own: admins only. */
 export const adminOnly: BrokerPolicy<unknown> = (_request, caller) => {
   if (!caller.admin) {
-    throw refusedError("admin_only", "Only an admin caller may use this operation");
+    throw Refusal.because("admin_only", "Only an admin caller may use this operation");
   }
   return { customer: null };
 };
@@ -47,20 +31,6 @@ export const adminOnly: BrokerPolicy<unknown> = (_request, caller) => {
 export interface DocumentedErrorCodes {
   readonly code: GatewayErrorCode;
   readonly messageCodes: Readonly<Record<string, GatewayErrorCode>>;
-}
-
-/**
- * How an operation's answer may be handed out again for an identical request
- * while it is still valid (token reuse): written by hand in
- * `src/operations/<operationId>/reuse.ts` for an operation whose answer is a
- * credential with a lifetime. Policy, limits and validation still run on
- * every request; only the upstream call is saved.
- */
-export interface AnswerReuse<Request, Data> {
-  /** The request's inputs that change what the answer grants, in a canonical (order-free) form. */
-  inputs(request: Request): unknown;
-  /** When the answer stops being valid; `null`: never hand it out again. */
-  expiresAt(answer: Data): Date | null;
 }
 
 /**

@@ -1,14 +1,18 @@
 import { GraphQLError } from "graphql";
-import type { GatewayContext } from "../context.js";
-import { isGatewayErrorCode } from "../error-codes.js";
+import type { Authorization } from "../auth/authorizer.js";
+import { isGatewayErrorCode } from "../core/error-codes.js";
+import { Refusal } from "../core/refusal.js";
+import type { GatewayContext } from "../graphql/context.js";
 import {
   badUserInput,
   gatewayError,
   idpErrorToGraphQL,
+  rateLimitedError,
+  refusalError,
   upstreamFailureLog,
   upstreamRateLimitedError,
-} from "../errors.js";
-import type { OperationOutcome } from "../telemetry.js";
+} from "../graphql/errors.js";
+import type { OperationOutcome } from "../ops/telemetry.js";
 import type { GatewayOperation } from "./operation.js";
 
 /** What an operation's output type is resolved from: the upstream's answer, the request it answered, and whether it was reused. */
@@ -66,21 +70,38 @@ export async function runOperation<Request, Data>(
   }
 }
 
+/** Steps 1 and 2: who the caller is and whether its policy lets it send this; a refusal becomes its coded error. */
+async function authorize<Request, Data>(
+  operation: GatewayOperation<Request, Data>,
+  request: Request,
+  { authorizer, authorization }: GatewayContext,
+): Promise<Authorization & { customer: string | null }> {
+  try {
+    const authorized = await authorizer.authorize(authorization);
+    const { customer } = authorized.caller
+      ? operation.policy(request, authorized.caller)
+      : { customer: null };
+    return { ...authorized, customer };
+  } catch (error) {
+    throw error instanceof Refusal ? refusalError(error) : error;
+  }
+}
+
 async function run<Request, Data>(
   operation: GatewayOperation<Request, Data>,
   request: Request,
   context: GatewayContext,
 ): Promise<Answered<Request, Data>> {
-  const { idp, authorizer, authorization, requestId, limiter, telemetry, admission } = context;
+  const { idp, authorizer, requestId, limiter, telemetry, admission } = context;
   const { operationId } = operation;
-  const { headers, caller } = await authorizer.authorize(authorization);
-  const { customer } = caller ? operation.policy(request, caller) : { customer: null };
+  const { headers, caller, customer } = await authorize(operation, request, context);
   // Invalid input must spend neither a caller's points nor the upstream
   // budget: checked here first (the client checks it again before sending).
   const checked = operation.validateRequest(request);
   if (!checked.ok) throw badUserInput(operation, checked.issues);
   // Each alias of a document is a call of its own and counts.
-  if (caller && limiter) await limiter.check(caller.sub, customer);
+  const wait = caller && limiter ? await limiter.check(caller.sub, customer) : null;
+  if (wait !== null) throw rateLimitedError(wait);
   const principal = caller ? { caller: caller.sub } : { bearer: headers.authorization ?? "" };
   const admitted = await admission.admit(
     operation,

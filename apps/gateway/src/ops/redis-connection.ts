@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { throttledWarning } from "../throttled-warning.js";
+import { throttledWarning } from "../core/throttled-warning.js";
 
 /**
  * A Redis connection for state shared by replicas (the upstream budget, the

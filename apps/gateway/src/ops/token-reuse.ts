@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { AnswerReuse, OperationId } from "../operations/operation.js";
-import { throttledWarning } from "../throttled-warning.js";
+import type { OperationId } from "../core/operation-id.js";
+import { throttledWarning } from "../core/throttled-warning.js";
 
 /** What reuse reports, as metrics. */
 export interface ReuseEvents {
@@ -17,6 +17,20 @@ export interface ReuseSettings {
   minRemainingSeconds: number;
   /** The AES-256-GCM key of the shared cache (32 bytes); required with Redis. */
   key: Buffer | null;
+}
+
+/**
+ * How an operation's answer may be handed out again for an identical request
+ * while it is still valid (token reuse): written by hand in
+ * `src/operations/<operationId>/reuse.ts` for an operation whose answer is a
+ * credential with a lifetime. Policy, limits and validation still run on
+ * every request; only the upstream call is saved.
+ */
+export interface AnswerReuse<Request, Data> {
+  /** The request's inputs that change what the answer grants, in a canonical (order-free) form. */
+  inputs(request: Request): unknown;
+  /** When the answer stops being valid; `null`: never hand it out again. */
+  expiresAt(answer: Data): Date | null;
 }
 
 /** Who asked: broker mode's verified caller, or a digest of passthrough's bank bearer (never the bearer). */

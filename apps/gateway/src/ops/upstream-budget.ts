@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { LIMITS } from "../config/limits.js";
-import type { UpstreamOperation } from "../telemetry.js";
-import { throttledWarning } from "../throttled-warning.js";
+import { throttledWarning } from "../core/throttled-warning.js";
+import type { UpstreamOperation } from "./telemetry.js";
 
 /** How many calls of each upstream operation may leave per window; 0 or absent: not counted. */
 export interface BudgetLimits {

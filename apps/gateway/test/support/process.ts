@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, onTestFinished } from "vitest";
-import { NODE_FLAGS } from "../../src/node-flags.js";
+import { NODE_FLAGS } from "../../src/core/node-flags.js";
 
 /** The built entry in this checkout. */
 const BUILT_ENTRY = fileURLToPath(new URL("../../dist/main.js", import.meta.url));

@@ -8,7 +8,7 @@ import {
   type CreateCustomerTokenData,
   type CreateCustomerTokenRequest,
 } from "@tokengate/idp-client";
-import { builder } from "../../builder.js";
+import { builder } from "../../graphql/builder.js";
 import { toWire } from "../../operations/field-map.js";
 import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";

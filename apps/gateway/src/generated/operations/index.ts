@@ -3,7 +3,7 @@
  * apps/gateway/scripts/generate-graphql.ts. Do not edit it by hand:
  * change the spec and run `pnpm generate`.
  */
-import { builder } from "../../builder.js";
+import { builder } from "../../graphql/builder.js";
 
 builder.mutationType({});
 

@@ -9,7 +9,7 @@ import {
   type ListBankApplicationsData,
   type ListBankApplicationsRequest,
 } from "@tokengate/idp-client";
-import { builder } from "../../builder.js";
+import { builder } from "../../graphql/builder.js";
 import { toWire } from "../../operations/field-map.js";
 import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";

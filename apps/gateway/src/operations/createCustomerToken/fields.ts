@@ -1,8 +1,8 @@
-import { builder } from "../../builder.js";
+import { jwtExpiry } from "../../core/jwt-expiry.js";
+import { jwtGrantedScopes } from "../../core/jwt-scopes.js";
 import { CustomerTokenScopeEnum } from "../../generated/enums.js";
 import { CustomerTokenRef } from "../../generated/operations/createCustomerToken.js";
-import { jwtExpiry } from "../../jwt-expiry.js";
-import { jwtGrantedScopes } from "../../jwt-scopes.js";
+import { builder } from "../../graphql/builder.js";
 
 /** The gateway's own `CustomerToken` fields, beside the generated ones from the upstream's answer. */
 builder.objectFields(CustomerTokenRef, (t) => ({

@@ -1,6 +1,6 @@
 import type { CreateCustomerTokenRequest } from "@tokengate/idp-client";
-import type { BrokerAuthSettings } from "../../auth/broker-settings.js";
-import { refusedError } from "../../errors.js";
+import type { BrokerAuthSettings } from "../../config/broker-settings.js";
+import { Refusal } from "../../core/refusal.js";
 import type { BrokerPolicy } from "../operation.js";
 
 /** `52.94.0.0/16` → 16; a plain address is a /32. */
@@ -16,14 +16,14 @@ function prefixOf(entry: string): number {
  */
 function refuseWideAllowlist(entries: readonly string[], settings: BrokerAuthSettings): void {
   if (entries.length > settings.maxIpAllowlistEntries) {
-    throw refusedError(
+    throw Refusal.because(
       "ip_allowlist_too_long",
       `A caller may attach at most ${settings.maxIpAllowlistEntries} ipAllowlist entries`,
     );
   }
   const wide = entries.filter((entry) => prefixOf(entry) < settings.minIpAllowlistPrefix);
   if (wide.length > 0) {
-    throw refusedError(
+    throw Refusal.because(
       "ip_allowlist_too_wide",
       `ipAllowlist ranges may be at most /${settings.minIpAllowlistPrefix} for callers; got ${wide.slice(0, 3).join(", ")}`,
     );
@@ -52,14 +52,14 @@ export const policy: BrokerPolicy<CreateCustomerTokenRequest> = (body, caller) =
   const { admin, settings } = caller;
   if (!admin) {
     if (caller.customer === null) {
-      throw refusedError(
+      throw Refusal.because(
         "no_customer_claim",
         `The token carries no ${settings.customerClaim} claim`,
       );
     }
     // Guids are hexadecimal in either case; both spellings are one customer.
     if (caller.customer.toLowerCase() !== body.customer_guid.toLowerCase()) {
-      throw refusedError(
+      throw Refusal.because(
         "customer_mismatch",
         "A token may be minted only for the caller's own customer",
       );
@@ -68,7 +68,7 @@ export const policy: BrokerPolicy<CreateCustomerTokenRequest> = (body, caller) =
   // The bank's API-key allowlist bounds where customer tokens work;
   // only an admin may mint one that does not inherit it.
   if (!admin && body.inherit_ip_allowlist === false) {
-    throw refusedError(
+    throw Refusal.because(
       "ip_allowlist_required",
       "Only an admin may mint a token that does not inherit the bank's IP allowlist",
     );
@@ -77,7 +77,7 @@ export const policy: BrokerPolicy<CreateCustomerTokenRequest> = (body, caller) =
   const allowed = allowedBy(settings);
   const refused = body.scopes.filter((scope) => !allowed.has(scope));
   if (refused.length > 0) {
-    throw refusedError(
+    throw Refusal.because(
       "scope_not_allowed",
       `Scopes not allowed for callers: ${refused.join(", ")}`,
     );

@@ -1,5 +1,5 @@
 import type { CreateCustomerTokenData, CreateCustomerTokenRequest } from "@tokengate/idp-client";
-import { jwtExpiry } from "../../jwt-expiry.js";
+import { jwtExpiry } from "../../core/jwt-expiry.js";
 import type { AnswerReuse } from "../operation.js";
 
 /**
