@@ -15,6 +15,7 @@ import { observeBankTokens } from "./ops/bank-token-readiness.js";
 import { createLogger } from "./ops/logger.js";
 import type { GatewayMetrics } from "./ops/metrics.js";
 import type { MintLimiter } from "./ops/rate-limit.js";
+import type { SharedStore } from "./ops/shared-store.js";
 import { combineTelemetry, type Telemetry } from "./ops/telemetry.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
 import type { Tracing } from "./ops/tracing.js";
@@ -34,7 +35,7 @@ export interface RunningApp {
    * Turns `/ready` to 503, drains in-flight requests within the HTTP
    * server's share of the drain budget (answering those still waiting
    * near its end with `SHUTTING_DOWN`), then closes the upstream pool, the
-   * rate-limit store and the metrics server and flushes buffered spans,
+   * shared store and the metrics server and flushes buffered spans,
    * all before the budget's exit margin (`planDrain`); `true` if no
    * connection had to be cut.
    */
@@ -63,21 +64,31 @@ async function authorizerFor(
   return createBrokerAuthorizer(config.broker, config, logger, telemetry, budget);
 }
 
-/** What lives between the caller limits and the upstream: the budget and token reuse, in Redis when `REDIS_URL` is set. */
-async function upstreamGuardsFor(
+/**
+ * The one Redis connection, and its health, that the caller limits, the
+ * upstream budget and token reuse share when `REDIS_URL` is set; ioredis
+ * loads only then.
+ */
+async function sharedStoreFor(
+  config: GatewayConfig,
+  logger: Logger,
+  secrets: SecretRegistry,
+): Promise<SharedStore | null> {
+  if (!config.redisUrl) return null;
+  const { password } = new URL(config.redisUrl);
+  secrets.add(password);
+  secrets.add(decodeURIComponent(password));
+  const { connectSharedStore } = await import("./ops/shared-store.js");
+  return connectSharedStore(config.redisUrl, logger);
+}
+
+/** What lives between the caller limits and the upstream: the budget and token reuse, in the shared store if there is one. */
+function upstreamGuardsFor(
   config: GatewayConfig,
   logger: Logger,
   telemetry: Telemetry,
-  secrets: SecretRegistry,
-): Promise<{ budget: UpstreamBudget; reuse: TokenReuse | null; close(): void }> {
-  let redis: import("ioredis").Redis | null = null;
-  if (config.redisUrl) {
-    const { password } = new URL(config.redisUrl);
-    secrets.add(password);
-    secrets.add(decodeURIComponent(password));
-    const { connectSharedStore } = await import("./ops/redis-connection.js");
-    redis = connectSharedStore(config.redisUrl, logger, "upstream budget and token cache");
-  }
+  store: SharedStore | null,
+): { budget: UpstreamBudget; reuse: TokenReuse | null } {
   const { budget: limits, reuse: reuseSettings } = config.upstream;
   const budget = createUpstreamBudget(
     {
@@ -92,7 +103,7 @@ async function upstreamGuardsFor(
       storeFailed: () => telemetry.sharedStoreFailed("upstream_budget"),
     },
     logger,
-    redis,
+    store,
   );
   const reuse =
     reuseSettings &&
@@ -103,27 +114,22 @@ async function upstreamGuardsFor(
         storeFailed: () => telemetry.sharedStoreFailed("token_cache"),
       },
       logger,
-      redis,
+      store,
     );
-  return { budget, reuse, close: () => redis?.disconnect() };
+  return { budget, reuse };
 }
 
-/** Broker mode's mint limits, unless turned off; rate-limiter-flexible and ioredis load only then. */
+/** Broker mode's mint limits, unless turned off; rate-limiter-flexible loads only then. */
 async function limiterFor(
   config: GatewayConfig,
   logger: Logger,
   telemetry: Telemetry,
-  secrets: SecretRegistry,
+  store: SharedStore | null,
 ): Promise<MintLimiter | null> {
   const settings = config.broker?.rateLimit;
   if (!settings || settings.mintsPerMinute === 0) return null;
-  if (settings.redisUrl) {
-    const { password } = new URL(settings.redisUrl);
-    secrets.add(password);
-    secrets.add(decodeURIComponent(password));
-  }
   const { createMintLimiter } = await import("./ops/rate-limit.js");
-  return createMintLimiter(settings, logger, telemetry);
+  return createMintLimiter(settings, logger, telemetry, store);
 }
 
 /** Metrics (prom-client) and tracing (the OpenTelemetry SDK), each loaded only when configured. */
@@ -161,9 +167,10 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
   const { metrics, tracing, telemetry, plugins } = await observabilityFor(config, logger);
-  const guards = await upstreamGuardsFor(config, logger, telemetry, secrets);
+  const store = await sharedStoreFor(config, logger, secrets);
+  const guards = upstreamGuardsFor(config, logger, telemetry, store);
   const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
-  const limiter = await limiterFor(config, logger, telemetry, secrets);
+  const limiter = await limiterFor(config, logger, telemetry, store);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
   const idp = createIdpClient({
@@ -233,8 +240,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         const clean = await server.drain(plan.httpEndsAtMs);
         clearTimeout(last);
         await idp.close();
-        await limiter?.close();
-        guards.close();
+        store?.close();
         await metricsServer?.close();
         await tracing?.shutdown(startedAt + plan.flushEndsAtMs - Date.now());
         return clean;

@@ -1,6 +1,6 @@
+import { type LimitedUpstream, startLimitedUpstream } from "@tokengate/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { post, startGateway } from "./support/gateway.js";
-import { type LimitedUpstream, startLimitedUpstream } from "./support/limited-upstream.js";
 import { attributeOf, type ReceivedSpan, startOtlpReceiver } from "./support/otlp-receiver.js";
 import { runGateway } from "./support/process.js";
 

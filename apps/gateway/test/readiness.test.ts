@@ -100,7 +100,7 @@ describe("/ready: would a mint sent here now be served", () => {
     });
     afterAll(() => redis.stop());
 
-    it("stays 200 (degraded) while Redis hangs, and a hanging Redis is asked once per hold-off, not by every mint", async () => {
+    it("stays 200 (degraded) while Redis hangs, and a hanging Redis is asked once per hold-off, not by every mint nor by each of its users", async () => {
       bankTokensWork = true;
       const gateway = await broker({
         REDIS_URL: redis.url,
@@ -133,6 +133,11 @@ describe("/ready: would a mint sent here now be served", () => {
         (value) => value === "2",
       );
       expect(counted).toBe("2");
+      // One connection, one health: the budget, asked after the limits, never
+      // sent the hanging Redis a decision; only the mint before the hang is in its log.
+      expect(await redis.command("ZCARD tokengate:upstream-budget:createCustomerToken:log")).toBe(
+        ":1",
+      );
       const metrics = await (await fetch(`${gateway.metricsUrl}/metrics`)).text();
       // One per mint counted on this replica alone, not one per counter.
       expect(metrics).toMatch(/^tokengate_rate_limit_store_errors_total 6$/m);

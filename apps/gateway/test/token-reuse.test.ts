@@ -1,23 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RedisServer, startRedis } from "@tokengate/testkit";
+import type { LimitedUpstreamOptions } from "@tokengate/testkit";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { brokerSettings } from "./support/broker-upstream.js";
-import {
-  callerToken,
-  newSigningKey,
-  type SigningKey,
-  startJwksServer,
-} from "./support/caller-tokens.js";
+import { describe, expect, it } from "vitest";
+import { callerToken } from "./support/caller-tokens.js";
 import { post, startGateway } from "./support/gateway.js";
-import {
-  type LimitedUpstream,
-  type LimitedUpstreamOptions,
-  startLimitedUpstream,
-} from "./support/limited-upstream.js";
-import { type GatewayProcess, runGateway } from "./support/process.js";
+import { readyAndShared as ready, useLimitedReplicas } from "./support/limited-replicas.js";
+import { runGateway } from "./support/process.js";
 
 const MINTS = "/api/customer_tokens";
 const GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
@@ -29,30 +19,10 @@ const MINT = /* GraphQL */ `
   }
 `;
 
-let key: SigningKey;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
-const closers: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  key = await newSigningKey("key-1");
-  jwks = await startJwksServer([key]);
-});
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-afterAll(() => jwks.close());
-
-async function upstreamOf(options: LimitedUpstreamOptions = ROOMY): Promise<LimitedUpstream> {
-  const upstream = await startLimitedUpstream(options);
-  closers.push(() => upstream.close());
-  return upstream;
-}
-
-async function redisServer(): Promise<RedisServer> {
-  const redis = await startRedis();
-  closers.push(() => redis.stop());
-  return redis;
-}
+const fixture = useLimitedReplicas();
+const { brokerEnv, twoReplicas } = fixture;
+const upstreamOf = (options: LimitedUpstreamOptions = ROOMY) => fixture.upstream(options);
+const redisServer = fixture.redis;
 
 function keyFile(): string {
   const path = join(mkdtempSync(join(tmpdir(), "tokengate-cache-key-")), "key");
@@ -62,7 +32,7 @@ function keyFile(): string {
 
 async function as(sub: string, customerGuid = GUID): Promise<Record<string, string>> {
   return {
-    authorization: `Bearer ${await callerToken(key, { sub, customer_guid: customerGuid })}`,
+    authorization: `Bearer ${await callerToken(fixture.key, { sub, customer_guid: customerGuid })}`,
   };
 }
 
@@ -81,28 +51,6 @@ async function mintAs(
   const answer = body.data?.createCustomerToken;
   if (answer) return { token: String(answer.accessToken), reused: Boolean(answer.reused) };
   return { code: String(body.errors?.[0]?.extensions?.code) };
-}
-
-function brokerEnv(upstream: LimitedUpstream, env: Record<string, string> = {}) {
-  return {
-    ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
-    RATE_LIMIT_MINTS_PER_MINUTE: "0",
-    ...env,
-  };
-}
-
-async function ready(replica: { url: string }): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await fetch(`${replica.url}/ready`)).status !== 200) {
-    if (Date.now() > deadline) throw new Error("the replica never became ready");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function twoReplicas(env: Record<string, string>): Promise<[GatewayProcess, GatewayProcess]> {
-  const replicas = await Promise.all([runGateway(env).ready, runGateway(env).ready]);
-  for (const replica of replicas) await ready(replica);
-  return replicas as [GatewayProcess, GatewayProcess];
 }
 
 describe("token reuse shared by two replicas through Redis", () => {

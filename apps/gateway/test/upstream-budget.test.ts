@@ -1,43 +1,17 @@
-import { freePort, type RedisServer, startRedis } from "@tokengate/testkit";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { brokerSettings } from "./support/broker-upstream.js";
-import {
-  callerToken,
-  newSigningKey,
-  type SigningKey,
-  startJwksServer,
-} from "./support/caller-tokens.js";
+import type { LimitedUpstream } from "@tokengate/testkit";
+import { freePort, type RedisServer } from "@tokengate/testkit";
+import { describe, expect, it } from "vitest";
+import { callerToken } from "./support/caller-tokens.js";
 import { mint, startGateway } from "./support/gateway.js";
-import { type LimitedUpstream, startLimitedUpstream } from "./support/limited-upstream.js";
-import { type GatewayProcess, runGateway } from "./support/process.js";
+import { readyAndShared as ready, useLimitedReplicas } from "./support/limited-replicas.js";
+import type { GatewayProcess } from "./support/process.js";
 
 const MINTS = "/api/customer_tokens";
 const TOKENS = "/oauth/token";
 
-let key: SigningKey;
-let jwks: Awaited<ReturnType<typeof startJwksServer>>;
-const closers: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  key = await newSigningKey("key-1");
-  jwks = await startJwksServer([key]);
-});
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-afterAll(() => jwks.close());
-
-async function upstreamOf(options: Parameters<typeof startLimitedUpstream>[0]) {
-  const upstream = await startLimitedUpstream(options);
-  closers.push(() => upstream.close());
-  return upstream;
-}
-
-async function redisServer(): Promise<RedisServer> {
-  const redis = await startRedis();
-  closers.push(() => redis.stop());
-  return redis;
-}
+const fixture = useLimitedReplicas();
+const upstreamOf = fixture.upstream;
+const redisServer = fixture.redis;
 
 /** Customer `n`'s guid: each mint its own customer, so nothing is reused. */
 const guid = (n: number) => n.toString(16).padStart(32, "0");
@@ -45,40 +19,19 @@ const guid = (n: number) => n.toString(16).padStart(32, "0");
 /** A caller allowed to mint for any customer (the admin scope), so one caller spans many customers. */
 async function admin(): Promise<Record<string, string>> {
   return {
-    authorization: `Bearer ${await callerToken(key, { sub: "budget-admin", scope: "tokengate:admin" })}`,
+    authorization: `Bearer ${await callerToken(fixture.key, { sub: "budget-admin", scope: "tokengate:admin" })}`,
   };
 }
 
-/** Two broker-mode gateway processes over `upstream`, sharing `redis`. */
-async function twoReplicas(
+/** Two broker-mode gateway processes over `upstream`, sharing `redis`; reuse off, so every mint meets the budget. */
+function twoReplicas(
   upstream: LimitedUpstream,
   redis: RedisServer,
   env: Record<string, string>,
 ): Promise<[GatewayProcess, GatewayProcess]> {
-  const settings = {
-    ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
-    RATE_LIMIT_MINTS_PER_MINUTE: "0",
-    REDIS_URL: redis.url,
-    TOKEN_REUSE: "off",
-    ...env,
-  };
-  const replicas = await Promise.all([runGateway(settings).ready, runGateway(settings).ready]);
-  for (const replica of replicas) await ready(replica);
-  return replicas as [GatewayProcess, GatewayProcess];
-}
-
-/** Ready and sharing through Redis: until it connects, a replica serves but budgets alone (degraded). */
-async function ready(replica: { url: string }): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  const shared = async () => {
-    const answer = await fetch(`${replica.url}/ready`);
-    const body = (await answer.json()) as { degraded?: string };
-    return answer.status === 200 && body.degraded === undefined;
-  };
-  while (!(await shared())) {
-    if (Date.now() > deadline) throw new Error("the replica never became ready");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return fixture.twoReplicas(
+    fixture.brokerEnv(upstream, { REDIS_URL: redis.url, TOKEN_REUSE: "off", ...env }),
+  );
 }
 
 interface Outcome {
@@ -172,11 +125,12 @@ describe("the upstream budget, shared by two replicas through Redis", () => {
 describe("the upstream budget in one gateway", () => {
   it("keeps bank-token refreshes inside UPSTREAM_TOKEN_LIMIT even in a refresh storm", async () => {
     const upstream = await upstreamOf({ mintLimit: 1_000, tokenLimit: 1_000, windowSeconds: 60 });
-    const gateway = await startGateway(upstream.url, {
-      ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
-      RATE_LIMIT_MINTS_PER_MINUTE: "0",
-      UPSTREAM_TOKEN_LIMIT: "3",
-    });
+    const gateway = await startGateway(
+      upstream.url,
+      fixture.brokerEnv(upstream, {
+        UPSTREAM_TOKEN_LIMIT: "3",
+      }),
+    );
     await ready(gateway);
     // Every mint now refuses the bank token: each asks for a new one.
     upstream.refuseBankTokens(true);
@@ -213,10 +167,7 @@ describe("the upstream budget in one gateway", () => {
   it("maps the token endpoint's own 429 to UPSTREAM_RATE_LIMITED and holds bank-token requests off for its Retry-After", async () => {
     const upstream = await upstreamOf({ mintLimit: 100, tokenLimit: 100, windowSeconds: 60 });
     upstream.refuseNext(TOKENS, 1_000, "45");
-    const gateway = await startGateway(upstream.url, {
-      ...brokerSettings(upstream.url, `${jwks.url}/jwks.json`),
-      RATE_LIMIT_MINTS_PER_MINUTE: "0",
-    });
+    const gateway = await startGateway(upstream.url, fixture.brokerEnv(upstream));
     const caller = await admin();
     // The warm-up fetch at start met the 429; the pause holds every later one.
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -72,11 +72,12 @@ export const LIMITS = {
   REDIS_HOLD_OFF_MS: {
     value: 5_000,
     description:
-      "After Redis fails a count or a budget decision, that store skips it for this long (a hanging Redis slows one mint per period, not every mint).",
+      "After a connected Redis fails a command (a count, a budget decision, a cache read), the replica's caller limits, budget and token cache all skip it for this long (a hanging Redis slows one mint per period, not every mint).",
   },
   REDIS_COMMAND_TIMEOUT_MS: {
     value: 1_000,
-    description: "Time for one Redis count; a slower one counts on this replica instead.",
+    description:
+      "Time for one Redis command (a count, a budget decision, a cache read or write); a slower one is answered on this replica instead.",
   },
   DRAIN_ANSWER_MARGIN_MS: {
     value: 1_000,

@@ -1,4 +1,4 @@
-import { Redis, ReplyError } from "ioredis";
+import { type Redis, ReplyError } from "ioredis";
 import type { Logger } from "pino";
 import {
   type RateLimiterAbstract,
@@ -9,6 +9,7 @@ import {
 import { LIMITS } from "../config/limits.js";
 import type { RateLimitSettings } from "../config/load-config.js";
 import { throttledWarning } from "../core/throttled-warning.js";
+import type { SharedStore } from "./shared-store.js";
 import type { Telemetry } from "./telemetry.js";
 
 /** Broker mode's mint limits: per verified caller and per customer, per minute. */
@@ -25,15 +26,9 @@ export interface MintLimiter {
    * `null`. Not a reason to take the replica out: its calls are served.
    */
   degradedBecause(): string | null;
-  close(): Promise<void>;
 }
 
 const WINDOW_SECONDS = LIMITS.RATE_LIMIT_WINDOW_SECONDS.value;
-/**
- * After the store fails a check, checks skip it for this long: a hanging
- * Redis costs one mint a command timeout per period, not every mint.
- */
-const STORE_HOLD_OFF_MS = LIMITS.REDIS_HOLD_OFF_MS.value;
 
 interface Counters {
   caller: RateLimiterAbstract;
@@ -108,44 +103,28 @@ async function consume(counter: RateLimiterAbstract, key: string): Promise<numbe
 /**
  * At most `mintsPerMinute` mints per caller `sub` and as many per customer
  * guid, in fixed one-minute windows; a refused mint counts too. In memory,
- * or with `redisUrl` in Redis, so that every replica shares the counts.
+ * or given the shared `store`, in Redis, so that every replica shares the counts.
  *
- * When Redis fails a check, the check is answered from this replica's own
+ * When Redis fails a check, or is held off after a failure (see
+ * ops/shared-store.ts), the check is answered from this replica's own
  * in-memory counters (fail open to a per-replica limit, not to none), with
  * a throttled warning and `tokengate_rate_limit_store_errors_total` (one
  * per mint counted here), and `/ready` says `degraded` (still 200: mints
- * are served). After a failure, checks skip Redis for `STORE_HOLD_OFF_MS`,
- * so a hanging Redis slows one mint per period, not all. With N replicas a
- * caller can then reach N times the limit, never more.
+ * are served). With N replicas a caller can then reach N times the limit,
+ * never more.
  */
 export function createMintLimiter(
-  settings: RateLimitSettings,
+  settings: Pick<RateLimitSettings, "mintsPerMinute">,
   logger: Logger,
   telemetry: Telemetry,
+  store: SharedStore | null,
 ): MintLimiter {
   const local = memoryCounters(settings.mintsPerMinute);
-  let redis: Redis | null = null;
-  let shared: Counters | null = null;
+  const shared = store && redisCounters(store.redis, settings.mintsPerMinute);
   const warn = throttledWarning(
     logger,
     "rate-limit store unreachable; counting mints on this replica only",
   );
-  if (settings.redisUrl) {
-    redis = new Redis(settings.redisUrl, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: LIMITS.REDIS_CONNECT_TIMEOUT_MS.value,
-      commandTimeout: LIMITS.REDIS_COMMAND_TIMEOUT_MS.value,
-      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-    });
-    // Reconnecting errors are expected while Redis is down; each check reports too.
-    redis.on("error", (error: Error) => warn({ error: error.message }));
-    redis.on("ready", () => logger.info("rate-limit store connected"));
-    shared = redisCounters(redis, settings.mintsPerMinute);
-  }
-
-  let storeFailedAt = Number.NEGATIVE_INFINITY;
-  const storeHeldOff = () => Date.now() - storeFailedAt < STORE_HOLD_OFF_MS;
   const counted = (counters: Counters, caller: string, customer: string | null) =>
     Promise.all([
       consume(counters.caller, caller),
@@ -153,18 +132,16 @@ export function createMintLimiter(
     ]);
 
   /** Both waits from the shared store, or, while it fails, from this replica's counters (reported once per mint). */
-  async function waitsFor(caller: string, customer: string | null): Promise<(number | null)[]> {
-    if (!shared) return counted(local, caller, customer);
-    if (!storeHeldOff()) {
-      try {
-        return await counted(shared, caller, customer);
-      } catch (error) {
-        storeFailedAt = Date.now();
-        warn({ error: (error as Error).message });
-      }
-    }
-    telemetry.rateLimitStoreFailed();
-    return counted(local, caller, customer);
+  function waitsFor(caller: string, customer: string | null): Promise<(number | null)[]> {
+    if (!store || !shared) return counted(local, caller, customer);
+    return store.decide(
+      () => counted(shared, caller, customer),
+      () => counted(local, caller, customer),
+      (error) => {
+        if (error) warn({ error: error.message });
+        telemetry.rateLimitStoreFailed();
+      },
+    );
   }
 
   return {
@@ -176,10 +153,6 @@ export function createMintLimiter(
       telemetry.rateLimited();
       return Math.max(1, Math.ceil(Math.max(...refused) / 1_000));
     },
-    degradedBecause: () =>
-      redis && (redis.status !== "ready" || storeHeldOff()) ? "rate_limit_store_unreachable" : null,
-    async close() {
-      redis?.disconnect();
-    },
+    degradedBecause: () => (store && !store.sharing() ? "rate_limit_store_unreachable" : null),
   };
 }

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { OperationId } from "../core/operation-id.js";
 import { throttledWarning } from "../core/throttled-warning.js";
+import type { SharedStore } from "./shared-store.js";
 
 /** What reuse reports, as metrics. */
 export interface ReuseEvents {
@@ -161,32 +162,35 @@ interface Flight<T> {
 }
 
 /**
- * Reuse of still-valid customer tokens: in memory, or given `redis`, in
- * Redis shared by replicas and encrypted at rest. A store that fails is a
- * miss (the mint goes upstream, within the budget), never an error.
+ * Reuse of still-valid customer tokens: in memory, or given the `shared`
+ * store, in Redis shared by replicas and encrypted at rest. A store that
+ * fails, or is held off after a failure (see shared-store.ts), is a miss
+ * (the mint goes upstream, within the budget), never an error.
  */
 export function createTokenReuse(
   settings: ReuseSettings,
   events: ReuseEvents,
   logger: Logger,
-  redis: Redis | null,
+  shared: SharedStore | null,
 ): TokenReuse {
-  if (redis && !settings.key) throw new Error("token reuse in Redis needs an encryption key");
+  if (shared && !settings.key) throw new Error("token reuse in Redis needs an encryption key");
   // Digests are keyed: with the cache key in Redis, else a per-process secret.
   const digestKey = settings.key ?? randomBytes(32);
-  const store = redis && settings.key ? redisStore(redis, settings.key) : memoryStore();
+  const store = shared && settings.key ? redisStore(shared.redis, settings.key) : memoryStore();
   const flights = new Map<string, Flight<unknown>>();
   const warn = throttledWarning(logger, "token cache unreachable; minting upstream");
   const minRemainingMs = settings.minRemainingSeconds * 1_000;
 
-  async function safely<T>(run: () => Promise<T>, fallback: T): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      warn({ error: (error as Error).message });
-      events.storeFailed();
-      return fallback;
-    }
+  function safely<T>(run: () => Promise<T>, fallback: T): Promise<T> {
+    if (!shared) return run();
+    return shared.decide(
+      run,
+      async () => fallback,
+      (error) => {
+        if (error) warn({ error: error.message });
+        events.storeFailed();
+      },
+    );
   }
 
   /** Waits for `flight` on behalf of one caller, who leaves it when `signal` aborts. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { LIMITS } from "../config/limits.js";
 import { throttledWarning } from "../core/throttled-warning.js";
+import type { SharedStore } from "./shared-store.js";
 import type { UpstreamOperation } from "./telemetry.js";
 
 /** How many calls of each upstream operation may leave per window; 0 or absent: not counted. */
@@ -154,16 +154,18 @@ redis.call('SET', KEYS[1], '1', 'PX', wanted)
 return wanted
 `;
 
+/** The Redis key of an operation's sliding log (`log`) or pause (`pause`). */
+export const budgetKey = (operation: UpstreamOperation, what: "log" | "pause") =>
+  `tokengate:upstream-budget:${operation}:${what}`;
+
 function redisStore(redis: Redis): BudgetStore {
-  const key = (operation: UpstreamOperation, what: string) =>
-    `tokengate:upstream-budget:${operation}:${what}`;
   return {
     async admit(operation, slot, limit, windowMs) {
       const [admitted, waitMs, left] = (await redis.eval(
         ADMIT,
         2,
-        key(operation, "log"),
-        key(operation, "pause"),
+        budgetKey(operation, "log"),
+        budgetKey(operation, "pause"),
         limit,
         windowMs,
         slot,
@@ -171,31 +173,33 @@ function redisStore(redis: Redis): BudgetStore {
       return { admitted: admitted === 1, waitMs, left };
     },
     async answered(operation, slot, windowMs) {
-      await redis.eval(ANSWERED, 1, key(operation, "log"), slot, windowMs);
+      await redis.eval(ANSWERED, 1, budgetKey(operation, "log"), slot, windowMs);
     },
     async pause(operation, ms) {
-      return (await redis.eval(PAUSE, 1, key(operation, "pause"), ms)) as number;
+      return (await redis.eval(PAUSE, 1, budgetKey(operation, "pause"), ms)) as number;
     },
   };
 }
 
 /**
- * The upstream budget, in memory or, given `redis`, in Redis shared by every
- * replica. When Redis fails a decision, it is taken from this replica's own
- * log instead (fail open to a per-replica budget, not to none, as the caller
- * limits do), with a throttled warning, a metric, and `/ready` 503 until
- * Redis is back: with N replicas cut off from Redis at once, up to N times
- * the budget may leave, and an upstream 429 then still pauses each replica.
+ * The upstream budget, in memory or, given the shared `store`, in Redis
+ * shared by every replica. When Redis fails a decision, or is held off
+ * after a failure (see shared-store.ts), it is taken from this replica's own
+ * log instead (fail open to a per-replica budget, not to none, as the
+ * caller limits do), with a throttled warning, a metric, and `/ready` 200
+ * `degraded` until Redis is back: with N replicas cut off from Redis at
+ * once, up to N times the budget may leave, and an upstream 429 then still
+ * pauses each replica.
  */
 export function createUpstreamBudget(
   settings: BudgetLimits,
   events: BudgetEvents,
   logger: Logger,
-  redis: Redis | null,
+  store: SharedStore | null,
 ): UpstreamBudget {
   const windowMs = settings.windowSeconds * 1_000;
   const local = memoryStore();
-  const shared = redis && redisStore(redis);
+  const shared = store && redisStore(store.redis);
   const replica = randomUUID();
   let sequence = 0;
   const warn = throttledWarning(
@@ -203,25 +207,16 @@ export function createUpstreamBudget(
     "upstream budget store unreachable; budgeting on this replica only",
   );
 
-  // As for the caller limits: after a failure, a hanging Redis is not asked
-  // again for a while, so it slows one call per hold-off, not every call.
-  let storeFailedAt = Number.NEGATIVE_INFINITY;
-  const storeHeldOff = () => Date.now() - storeFailedAt < LIMITS.REDIS_HOLD_OFF_MS.value;
-
-  async function decide<T>(run: (store: BudgetStore) => Promise<T>): Promise<T> {
-    if (!shared) return run(local);
-    if (!storeHeldOff()) {
-      try {
-        return await run(shared);
-      } catch (error) {
-        // Only a connected Redis that fails is held off: while it is not
-        // connected, commands fail at once, and it is asked again as soon as it is.
-        if (redis?.status === "ready") storeFailedAt = Date.now();
-        warn({ error: (error as Error).message });
-      }
-    }
-    events.storeFailed();
-    return run(local);
+  function decide<T>(run: (budgetStore: BudgetStore) => Promise<T>): Promise<T> {
+    if (!store || !shared) return run(local);
+    return store.decide(
+      () => run(shared),
+      () => run(local),
+      (error) => {
+        if (error) warn({ error: error.message });
+        events.storeFailed();
+      },
+    );
   }
 
   return {
@@ -229,26 +224,23 @@ export function createUpstreamBudget(
       const limit = settings.limits[operation] ?? 0;
       sequence += 1;
       const slot = `${replica}:${sequence}`;
-      const decision = await decide((store) => store.admit(operation, slot, limit, windowMs));
+      const decision = await decide((log) => log.admit(operation, slot, limit, windowMs));
       if (limit > 0) events.remaining(operation, decision.left);
       if (!decision.admitted) {
         events.refused(operation);
         return { retryAfterSeconds: seconds(decision.waitMs) };
       }
       if (limit === 0) return { answered: async () => undefined };
-      return { answered: () => decide((store) => store.answered(operation, slot, windowMs)) };
+      return { answered: () => decide((log) => log.answered(operation, slot, windowMs)) };
     },
     async pause(operation, retryAfterSeconds) {
       const ms = (retryAfterSeconds ?? settings.windowSeconds) * 1_000;
       // Paused here too, so this replica holds off even if the store misses it.
-      const inForce = await decide((store) => store.pause(operation, ms));
+      const inForce = await decide((log) => log.pause(operation, ms));
       if (shared) await local.pause(operation, inForce);
       return seconds(inForce);
     },
-    degradedBecause: () =>
-      redis && (redis.status !== "ready" || storeHeldOff())
-        ? "upstream_budget_store_unreachable"
-        : null,
+    degradedBecause: () => (store && !store.sharing() ? "upstream_budget_store_unreachable" : null),
     async close() {},
   };
 }

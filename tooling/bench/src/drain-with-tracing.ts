@@ -4,21 +4,21 @@
  * upstream, spans buffered for a collector that takes them and never
  * answers, or one that is down. Prints the seconds per case.
  *
- *   pnpm --filter @tokengate/gateway exec tsx bench/drain-with-tracing.ts
+ *   pnpm --filter @tokengate/bench exec tsx src/drain-with-tracing.ts
  */
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { freePort, startFaultServer } from "@tokengate/testkit";
-import { NODE_FLAGS } from "../src/core/node-flags.js";
+import { gatewayCommand } from "./gateway-command.js";
 
-const ENTRY = fileURLToPath(new URL("../dist/main.js", import.meta.url));
+const GATEWAY = gatewayCommand();
 const BUDGET_MS = 9_000;
 const MINT =
   'mutation { createCustomerToken(input: { customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4", scopes: [CUSTOMERS_READ] }) { accessToken } }';
 
 async function drainSeconds(collector: string): Promise<number> {
   const upstream = await startFaultServer(() => undefined);
-  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY], {
+  const child = spawn(process.execPath, GATEWAY.args, {
+    cwd: GATEWAY.cwd,
     env: {
       PATH: process.env.PATH ?? "",
       HOST: "127.0.0.1",

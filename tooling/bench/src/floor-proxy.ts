@@ -1,13 +1,15 @@
 /**
  * The floor of the benchmark: what any proxy in front of the upstream costs
  * at the least. It reads the same GraphQL-shaped body, builds the same wire
- * request, forwards it with undici.request over a keep-alive pool, and
+ * request (scope enum names as wire values), forwards it with undici.request over a keep-alive pool, and
  * answers a GraphQL-shaped result. No validation, no GraphQL engine.
  */
 import { createServer } from "node:http";
 import { Pool } from "undici";
 
 const upstream = new Pool(process.env.UPSTREAM ?? "", { connections: 64 });
+// Scope enum names to wire values, as every target must send them.
+const scopes = new Map(Object.entries(JSON.parse(process.env.SCOPES ?? "{}") as object));
 const port = Number(process.env.PORT);
 
 const server = createServer((request, response) => {
@@ -28,7 +30,10 @@ const server = createServer((request, response) => {
           "content-type": "application/json",
           authorization: String(request.headers.authorization),
         },
-        body: JSON.stringify({ customer_guid: input.customerGuid, scopes: input.scopes }),
+        body: JSON.stringify({
+          customer_guid: input.customerGuid,
+          scopes: input.scopes.map((name: string) => scopes.get(name)),
+        }),
       });
       const token = (await answer.body.json()) as { access_token: string };
       response.writeHead(200, { "content-type": "application/json" });

@@ -1,11 +1,13 @@
 /** The one operation every target serves, with the same bank token. */
 export const AUTHORIZATION = "Bearer bench-bank-token";
 export const CUSTOMER_GUID = "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4";
+/** The scopes MINT_BODY asks for, as GraphQL enum names. */
+export const MINT_SCOPES = ["CUSTOMERS_READ", "ACCOUNTS_READ"];
 export const MINT_BODY = JSON.stringify({
   query:
     "mutation Mint($input: CreateCustomerTokenInput!) { createCustomerToken(input: $input) { accessToken } }",
   variables: {
-    input: { customerGuid: CUSTOMER_GUID, scopes: ["CUSTOMERS_READ", "ACCOUNTS_READ"] },
+    input: { customerGuid: CUSTOMER_GUID, scopes: MINT_SCOPES },
   },
 });
 

@@ -52,7 +52,14 @@ export async function runBudgetChecks(quick: boolean): Promise<boolean> {
       run.wrong === 0,
       `${label}: every answer the caller's customer's token or UPSTREAM_RATE_LIMITED (${run.tokens} tokens, ${run.refused} refused)`,
     );
-    check(run.wrongWaits === 0, `${label}: every retryAfterSeconds right to the second`);
+    check(
+      run.wrongWaits === 0,
+      `${label}: every retryAfterSeconds right to the second (the shared log's wait when the budget decided)`,
+    );
+    check(
+      run.countedEarly === 0 && run.countedLateMs <= 1_000,
+      `${label}: every upstream mint counted in the shared log, from within a second after the upstream received it (at most ${run.countedLateMs} ms)`,
+    );
     check(
       run.exitCodes.every((code) => code === 0),
       `${label}: both replicas drained and exited 0`,

@@ -3,10 +3,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, startRedis } from "@tokengate/testkit";
+import { budgetKey } from "@tokengate/gateway";
+import {
+  freePort,
+  type LimitedUpstreamOptions,
+  type Received,
+  startRedis,
+} from "@tokengate/testkit";
+import { decodeJwt } from "jose";
 import { Pool } from "undici";
-import { unverifiedClaims } from "../src/core/jwt-claims.js";
-import type { LimitedUpstreamOptions, Received } from "../test/support/limited-upstream.js";
+import { type Refusal, recordBudgetLog, replay, waitWasRight } from "./budget-log.js";
 import { brokerEnv, startCallerIdentity } from "./callers.js";
 import { startGateway, type Target } from "./targets.js";
 
@@ -30,8 +36,12 @@ export interface BudgetRunResult {
   refused: number;
   /** Answers that were neither the right customer's token nor UPSTREAM_RATE_LIMITED. */
   wrong: number;
-  /** Refusals whose retryAfterSeconds was more than a second off the budget's true wait. */
+  /** Refusals whose retryAfterSeconds was not, to the second, the wait the shared log implied when the budget decided. */
   wrongWaits: number;
+  /** The most any call's slot was counted after the upstream received it (its answer's way back), in ms. */
+  countedLateMs: number;
+  /** Slots counted at or before the upstream received their call: none is right. */
+  countedEarly: number;
   upstreamMints: number;
   upstream429s: number;
   /** Budget decisions Redis failed (answered from a replica's own log), summed over both. */
@@ -73,6 +83,15 @@ async function startUpstreamProcess(options: LimitedUpstreamOptions) {
   };
 }
 
+/** The `sub` claim of a JWT-shaped token (read, not verified), or null when it is not one. */
+function subjectOf(token: string): string | null {
+  try {
+    return decodeJwt(token).sub ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The most entries of sorted `times` within any span of `windowMs`. */
 function peak(times: number[], windowMs: number): number {
   let most = 0;
@@ -82,12 +101,6 @@ function peak(times: number[], windowMs: number): number {
     most = Math.max(most, last - first + 1);
   }
   return most;
-}
-
-/** The budget's true wait at `at`: until the oldest mint of the last window leaves it, in whole seconds. */
-function trueWaitSeconds(mints: number[], at: number, windowMs: number): number | null {
-  const oldest = mints.find((time) => time > at - windowMs && time <= at);
-  return oldest === undefined ? null : Math.ceil((oldest + windowMs - at) / 1_000);
 }
 
 /**
@@ -104,6 +117,7 @@ export async function runBudgetLoad(size: BudgetRunSize, reuse: boolean): Promis
   const windowMs = size.windowSeconds * 1_000;
   const lifetime = size.windowSeconds * 6;
   const redis = await startRedis();
+  const budgetLog = await recordBudgetLog(redis.url, budgetKey("createCustomerToken", "log"));
   const upstream = await startUpstreamProcess({
     mintLimit: size.mintLimit,
     tokenLimit: size.tokenLimit,
@@ -131,7 +145,7 @@ export async function runBudgetLoad(size: BudgetRunSize, reuse: boolean): Promis
   let received: Received[] = [];
   const counts = { requests: 0, tokens: 0, reused: 0, refused: 0, wrong: 0 };
   let storeErrors = 0;
-  const refusals: { sent: number; received: number; seconds: unknown }[] = [];
+  const refusals: Refusal[] = [];
   try {
     const metricsPorts: number[] = [];
     for (const name of ["replica-1", "replica-2"]) {
@@ -196,7 +210,7 @@ export async function runBudgetLoad(size: BudgetRunSize, reuse: boolean): Promis
           counts.requests += 1;
           const token = answer.data?.createCustomerToken;
           const error = answer.errors?.[0]?.extensions;
-          if (token && unverifiedClaims(token.accessToken)?.sub === caller.guid) {
+          if (token && subjectOf(token.accessToken) === caller.guid) {
             counts.tokens += 1;
             if (token.reused) counts.reused += 1;
           } else if (error?.code === "UPSTREAM_RATE_LIMITED") {
@@ -214,25 +228,28 @@ export async function runBudgetLoad(size: BudgetRunSize, reuse: boolean): Promis
     exitCodes = await Promise.all(targets.map((target) => target.stop()));
     await identity.close();
     await upstream.close();
+    budgetLog.stop();
     await redis.stop();
   }
   const mints = received
     .filter((r) => r.url === "/api/customer_tokens" && r.status === 201)
     .map((r) => r.at);
-  // The budget decided somewhere between the request's send and its answer:
-  // its wait must be, within a second, the true wait at some moment of that span.
-  const wrongWaits = refusals.filter(({ sent, received, seconds }) => {
-    if (!Number.isInteger(seconds) || (seconds as number) < 1) return true;
-    for (let at = sent; at <= received + 1; at += 25) {
-      const want = trueWaitSeconds(mints, Math.min(at, received), windowMs);
-      if (want === null || Math.abs((seconds as number) - want) <= 1) return false;
-    }
-    return true;
-  }).length;
+  // The budget decided at some moment between the request's send and its
+  // answer: its wait must be the wait its shared log implied then, to the
+  // second. That log counts each call from when its answer came back, so
+  // it is also held to the upstream's arrivals (see countedLateMs).
+  const { states, counted } = replay(budgetLog.commands);
+  const wrongWaits = refusals.filter(
+    (refusal) => !waitWasRight(states, size.mintLimit, windowMs, refusal),
+  ).length;
+  // Paired in order, the k-th slot counted and the k-th mint received.
+  const lags = counted.map((at, k) => at - (mints[k] ?? Number.POSITIVE_INFINITY));
   return {
     reuse,
     ...counts,
     wrongWaits,
+    countedLateMs: lags.length === mints.length ? Math.max(0, ...lags) : Number.POSITIVE_INFINITY,
+    countedEarly: lags.filter((lag) => lag < 0).length,
     upstreamMints: mints.length,
     upstream429s: received.filter((r) => r.status === 429).length,
     storeErrors,

@@ -1,5 +1,5 @@
 /**
- * `pnpm --filter @tokengate/gateway flood [--connections 5000]`: the built
+ * `pnpm --filter @tokengate/bench flood [--connections 5000]`: the built
  * gateway as deployed, flooded from loopback by unauthenticated clients that
  * each send headers and part of a 64 KB body, then stall. Prints resident
  * memory before, at the peak and after the clients leave, how many

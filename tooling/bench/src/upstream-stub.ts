@@ -14,10 +14,18 @@ const BANK_TOKEN_BODY = JSON.stringify({
 
 export type StubMode = "ok" | "alternate-503";
 
+/** A mint request as the upstream received it. */
+export interface ReceivedMint {
+  authorization: string | undefined;
+  body: unknown;
+}
+
 export interface UpstreamStub {
   url: string;
   /** Requests answered so far. */
   count(): number;
+  /** Resolves with the next mint request the stub receives (read in full only then). */
+  nextMint(): Promise<ReceivedMint>;
   setMode(mode: StubMode): void;
   close(): Promise<void>;
 }
@@ -30,9 +38,20 @@ export interface UpstreamStub {
 export async function startUpstreamStub(): Promise<UpstreamStub> {
   let count = 0;
   let mode: StubMode = "ok";
+  let capture: ((mint: ReceivedMint) => void) | null = null;
   const server = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    const keep = capture !== null && request.url !== "/oauth/token";
+    if (keep) request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    else request.resume();
     request.on("end", () => {
+      if (keep && capture) {
+        capture({
+          authorization: request.headers.authorization,
+          body: JSON.parse(Buffer.concat(chunks).toString("utf8")),
+        });
+        capture = null;
+      }
       if (request.url === "/oauth/token") {
         response.writeHead(200, { "content-type": "application/json" });
         response.end(BANK_TOKEN_BODY);
@@ -57,6 +76,10 @@ export async function startUpstreamStub(): Promise<UpstreamStub> {
   return {
     url: `http://127.0.0.1:${port}`,
     count: () => count,
+    nextMint: () =>
+      new Promise((resolve) => {
+        capture = resolve;
+      }),
     setMode: (next) => {
       mode = next;
     },

@@ -3,7 +3,7 @@
  * arrivals as they happen, not when a loaded load generator gets to them.
  * Options come as JSON in argv[2]; it prints `{"url":…}` once listening.
  */
-import { startLimitedUpstream } from "../test/support/limited-upstream.js";
+import { startLimitedUpstream } from "@tokengate/testkit";
 
 const upstream = await startLimitedUpstream(JSON.parse(process.argv[2] ?? "{}"));
 console.log(JSON.stringify({ url: upstream.url }));

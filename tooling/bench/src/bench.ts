@@ -1,21 +1,33 @@
 /**
- * `pnpm bench [--duration 10] [--connections 50] [--quick]`: the gateway
- * against the floor of a bare Node proxy, one run, same operation, same
- * token, same local upstream stub; then what metrics, tracing and the rate
- * limiter (in memory and in Redis) cost per mint, each against the same
- * gateway without it; then the client alone against a bare
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--quick]`:
+ * the same mutation to the same local upstream stub through each target in
+ * one run: the floor of a bare Node proxy, Tailcall, the gateway as
+ * deployed, the gateway answering a reused token, and a naive yoga build;
+ * each against the floor of its round. Then what metrics, tracing and the
+ * rate limiter (in memory and in Redis) cost per mint, each against the
+ * same gateway without it; then the client alone against a bare
  * undici.request. Prints figures and ratios; asserts only correctness.
  */
 
-import { parseArgs } from "node:util";
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import { freePort, startRedis } from "@tokengate/testkit";
 import { brokerEnv, startCallerIdentity } from "./callers.js";
 import { clientMicroBench } from "./client-micro.js";
 import { runLoad } from "./load.js";
-import { AUTHORIZATION, CUSTOMER_GUID, MINT_BODY, postGraphQL, tokenOf } from "./operation.js";
+import {
+  AUTHORIZATION,
+  CUSTOMER_GUID,
+  MINT_BODY,
+  MINT_SCOPES,
+  postGraphQL,
+  tokenOf,
+} from "./operation.js";
 import { startOtlpSink } from "./otlp-sink.js";
 import { cpuMicros, memoryMb } from "./process-stats.js";
-import { startFloor, startGateway, type Target } from "./targets.js";
+import { comparison, median, type Row, table } from "./report.js";
+import { scopeWireValues } from "./scopes.js";
+import { startTailcall } from "./tailcall.js";
+import { startFloor, startGateway, startNaiveYoga, type Target } from "./targets.js";
 import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
 
 const { values } = parseArgs({
@@ -30,39 +42,56 @@ const rounds = values.quick ? 1 : Number(values.rounds);
 const seconds = values.quick ? 2 : Number(values.duration);
 const connections = Number(values.connections);
 
-interface Row {
-  name: string;
-  round: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  cpuMicrosPerRequest: number;
-  startRssMb: number;
-  peakRssMb: number;
-  coldStartMs: number;
-}
-
 const stub = await startUpstreamStub();
 const sink = await startOtlpSink();
 const redis = await startRedis();
 const identity = await startCallerIdentity();
 const callerAuthorization = `Bearer ${await identity.token("bench-caller", CUSTOMER_GUID)}`;
+const wireValues = scopeWireValues();
+/** What every target must send the upstream for MINT_BODY. */
+const WIRE_REQUEST = {
+  customer_guid: CUSTOMER_GUID,
+  scopes: MINT_SCOPES.map((name) => wireValues[name]),
+};
 
-/** One request must return the stub's token and move its counter by exactly one. */
-async function verify(target: Target, authorization: string): Promise<void> {
+/** How many upstream calls a target makes: one per request, or (reusing a token) none after the first. */
+type Upstream = "every request" | "reused";
+
+/** One mint through `target`, which must return the stub's token after `calls` upstream calls. */
+async function mintOnce(target: Target, authorization: string, calls: 0 | 1): Promise<void> {
   const before = stub.count();
+  const received = stub.nextMint();
   const token = tokenOf((await postGraphQL(target.url, MINT_BODY, authorization)).text);
-  if (token !== STUB_TOKEN || stub.count() - before !== 1) {
+  if (token !== STUB_TOKEN || stub.count() - before !== calls) {
     throw new Error(
-      `${target.name} did not forward exactly one request and return the stub's token`,
+      `${target.name} did not return the stub's token after exactly ${calls} upstream call(s)`,
+    );
+  }
+  if (calls === 0) return;
+  const mint = await received;
+  if (
+    !isDeepStrictEqual(mint.body, WIRE_REQUEST) ||
+    (authorization === AUTHORIZATION && mint.authorization !== AUTHORIZATION)
+  ) {
+    throw new Error(
+      `${target.name} sent the upstream ${JSON.stringify(mint)}, not ${JSON.stringify(WIRE_REQUEST)}`,
     );
   }
 }
 
-async function measure(target: Target, authorization = AUTHORIZATION): Promise<Omit<Row, "round">> {
+/** The first mint goes upstream as the wire request; with reuse, the second is answered without a call. */
+async function verify(target: Target, authorization: string, upstream: Upstream): Promise<void> {
+  await mintOnce(target, authorization, 1);
+  if (upstream === "reused") await mintOnce(target, authorization, 0);
+}
+
+async function measure(
+  target: Target,
+  authorization = AUTHORIZATION,
+  upstream: Upstream = "every request",
+): Promise<Omit<Row, "round">> {
   const startRssMb = memoryMb(target.pid).rss;
-  await verify(target, authorization);
+  await verify(target, authorization, upstream);
   await runLoad({
     url: target.url,
     connections,
@@ -79,9 +108,10 @@ async function measure(target: Target, authorization = AUTHORIZATION): Promise<O
     check: (status, body) => status === 200 && tokenOf(body) === STUB_TOKEN,
   });
   const cpu = cpuMicros(target.pid) - cpuBefore;
-  if (load.wrong > 0 || stub.count() - stubBefore < load.requests) {
+  const calls = stub.count() - stubBefore;
+  if (load.wrong > 0 || (upstream === "reused" ? calls > 0 : calls < load.requests)) {
     throw new Error(
-      `${target.name}: ${load.wrong} wrong answers, ${stub.count() - stubBefore} upstream calls for ${load.requests} requests`,
+      `${target.name}: ${load.wrong} wrong answers, ${calls} upstream calls for ${load.requests} requests`,
     );
   }
   return {
@@ -96,6 +126,39 @@ async function measure(target: Target, authorization = AUTHORIZATION): Promise<O
     coldStartMs: target.coldStartMs,
   };
 }
+
+/** A target of the comparison: how to start it, or why it cannot run on this machine. */
+interface Peer {
+  name: string;
+  start(upstreamUrl: string, port: number): Promise<{ target: Target } | { skipped: string }>;
+  upstream: Upstream;
+}
+
+const started = (start: Promise<Target>) => start.then((target) => ({ target }));
+const PEERS: Peer[] = [
+  {
+    name: "floor",
+    start: (url, port) => started(startFloor(url, port)),
+    upstream: "every request",
+  },
+  { name: "Tailcall", start: startTailcall, upstream: "every request" },
+  {
+    name: "tokengate",
+    start: (url, port) => started(startGateway(url, port, [], {}, "tokengate")),
+    upstream: "every request",
+  },
+  {
+    name: "tokengate, reused token",
+    start: (url, port) =>
+      started(startGateway(url, port, [], { TOKEN_REUSE: "on" }, "tokengate, reused token")),
+    upstream: "reused",
+  },
+  {
+    name: "naive yoga",
+    start: (url, port) => started(startNaiveYoga(url, port)),
+    upstream: "every request",
+  },
+];
 
 /** A gateway variant, and the one it is compared with (the same gateway without the feature). */
 interface Variant {
@@ -151,15 +214,22 @@ async function startVariant(variant: Variant): Promise<Target> {
 
 const rows: Row[] = [];
 const overhead: Row[] = [];
+const skipped = new Map<string, string>();
 // Targets take turns, round after round, so that a noisy moment of the
 // machine hits all; each ratio compares two targets of one round.
 for (let round = 0; round < rounds; round++) {
-  for (const start of [startFloor, startGateway]) {
-    const target = await start(stub.url, await freePort("127.0.0.1"));
+  for (const peer of PEERS) {
+    if (skipped.has(peer.name)) continue;
+    const start = await peer.start(stub.url, await freePort("127.0.0.1"));
+    if ("skipped" in start) {
+      console.error(`bench: skipping ${peer.name}: ${start.skipped}`);
+      skipped.set(peer.name, start.skipped);
+      continue;
+    }
     try {
-      rows.push({ ...(await measure(target)), round });
+      rows.push({ ...(await measure(start.target, AUTHORIZATION, peer.upstream)), round });
     } finally {
-      await target.stop();
+      await start.target.stop();
     }
   }
   for (const variant of VARIANTS) {
@@ -176,39 +246,15 @@ const spansExported = sink.exports();
 const micro = await clientMicroBench(Math.max(2, seconds), STUB_TOKEN);
 await Promise.all([stub.close(), sink.close(), redis.stop(), identity.close()]);
 
-const median = (numbers: number[]) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 console.log(
   `\nbench: ${rounds} round(s) × ${seconds} s × ${connections} connections per target, Node ${process.version}, loopback\n`,
 );
-const table = (list: Row[]) => {
-  console.log(
-    "| round | target | req/s | p50 ms | p99 ms | errors | CPU µs/req | RSS at start MB | peak RSS MB | cold start ms |",
-  );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  for (const row of list) {
-    console.log(
-      `| ${row.round + 1} | ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.cpuMicrosPerRequest.toFixed(0)} | ${row.startRssMb.toFixed(1)} | ${row.peakRssMb.toFixed(1)} | ${row.coldStartMs.toFixed(0)} |`,
-    );
-  }
-};
-table(rows);
-const ratios = Array.from({ length: rounds }, (_, round) => {
-  const [floor, gateway] = rows.filter((row) => row.round === round) as [Row, Row];
-  return {
-    throughput: gateway.rps / floor.rps,
-    p99: gateway.p99 / floor.p99,
-    cpu: gateway.cpuMicrosPerRequest / floor.cpuMicrosPerRequest,
-  };
-});
-console.log(
-  `\ngateway / floor (median of ${rounds} round(s)): throughput ${median(ratios.map((r) => r.throughput)).toFixed(2)}×, p99 ${median(ratios.map((r) => r.p99)).toFixed(2)}×, CPU per request ${median(ratios.map((r) => r.cpu)).toFixed(2)}×`,
+comparison(
+  rows,
+  "floor",
+  PEERS.map((peer) => peer.name),
 );
+for (const [name, reason] of skipped) console.log(`\n${name}: skipped, ${reason}`);
 
 console.log("\nwhat each feature costs per mint, against the same gateway without it:\n");
 table(overhead);
