@@ -192,6 +192,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     admission: createAdmission(guards.budget, guards.reuse, telemetry),
     telemetry,
     telemetryPlugins: plugins,
+    trustedDocuments: config.trustedDocuments,
     readiness: {
       notReadyBecause() {
         if (draining) return "draining";

@@ -296,6 +296,15 @@ export const SETTINGS = {
     description:
       "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set.",
   },
+  TRUSTED_DOCUMENTS: {
+    parser: oneOf(["required", "off"]),
+    default: null,
+    shownDefault: "`required` in broker mode, `off` in passthrough",
+    mode: "both",
+    example: "off",
+    description:
+      "`required`: run only the typed client's documents, sent by id (`extensions.persistedQuery.sha256Hash`, the ids in `@tokengate/graphql-client/persisted-documents.json`); any other document gets `DOCUMENT_NOT_TRUSTED`. See [Security](security.md#trusted-documents).",
+  },
   OTEL_SDK_DISABLED: {
     parser: text,
     default: null,
