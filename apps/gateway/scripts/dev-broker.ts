@@ -40,6 +40,8 @@ export async function startDevBroker(customerGuid: string): Promise<DevBroker> {
       AUTH_JWKS_URL: `${jwks.url}/jwks.json`,
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: AUDIENCE,
+      // GraphiQL sends the documents typed into it; set `required` to try the typed client's ids.
+      TRUSTED_DOCUMENTS: process.env.TRUSTED_DOCUMENTS || "off",
     },
     callerToken,
     jwks,

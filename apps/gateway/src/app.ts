@@ -236,6 +236,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     telemetry,
     audit,
     telemetryPlugins: plugins,
+    trustedDocuments: config.trustedDocuments,
     readiness: {
       notReadyBecause() {
         if (draining) return "draining";

@@ -30,6 +30,7 @@ logger.info(
     tracing: config.tracing,
     upstream: config.idpBaseUrl,
     mode: app.mode,
+    trustedDocuments: config.trustedDocuments,
     production: config.production,
   },
   "tokengate gateway ready",

@@ -45,6 +45,8 @@ describe("broker mode as deployed (the built process)", () => {
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: AUDIENCE,
       LOG_LEVEL: "debug",
+      // The test's own mint document; trusted-documents.test.ts covers `required`.
+      TRUSTED_DOCUMENTS: "off",
     });
     const gateway = await ready;
     expect(gateway.output()).toMatch(/"mode":"broker"/);

@@ -38,6 +38,9 @@ function brokerEnv(): Record<string, string> {
     AUTH_AUDIENCE: AUDIENCE,
     AUTH_ADMIN_SCOPE: ADMIN_SCOPE,
     AUTH_JWKS_COOLDOWN_MS: "0",
+    // These tests send documents of their own (aliases, odd variables);
+    // trusted-documents.test.ts proves broker mode's default, `required`.
+    TRUSTED_DOCUMENTS: "off",
   };
 }
 

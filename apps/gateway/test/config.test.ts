@@ -37,6 +37,8 @@ describe("loadConfig", () => {
           reuse: null,
         },
         audit: { to: "stdout" },
+        // Passthrough: the caller holds the bank's own token.
+        trustedDocuments: false,
       },
     });
   });
@@ -178,6 +180,26 @@ describe("loadConfig in broker mode", () => {
     const allowed = result.ok ? (result.config.broker?.auth.allowedScopes ?? []) : [];
     expect(allowed).toContain("accounts:read");
     expect(allowed.every((scope) => scope.endsWith(":read") && !scope.includes("pii"))).toBe(true);
+  });
+
+  it.each([
+    ["broker mode, by default", BROKER, true],
+    ["broker mode with TRUSTED_DOCUMENTS=off", { ...BROKER, TRUSTED_DOCUMENTS: "off" }, false],
+    ["passthrough, by default", { IDP_BASE_URL: "sandbox" }, false],
+    [
+      "passthrough with TRUSTED_DOCUMENTS=required",
+      { IDP_BASE_URL: "sandbox", TRUSTED_DOCUMENTS: "required" },
+      true,
+    ],
+  ])("runs only trusted documents or any document: %s", (_name, env, trustedDocuments) => {
+    expect(loadConfig(env)).toMatchObject({ ok: true, config: { trustedDocuments } });
+  });
+
+  it("refuses a TRUSTED_DOCUMENTS that is neither required nor off, naming it", () => {
+    const result = loadConfig({ ...BROKER, TRUSTED_DOCUMENTS: "yes" });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^TRUSTED_DOCUMENTS .*required, off/),
+    ]);
   });
 
   it("reads the rate limit and where its counters are shared", () => {

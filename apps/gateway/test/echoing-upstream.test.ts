@@ -59,6 +59,8 @@ function brokerEnv(): Record<string, string> {
     AUTH_AUDIENCE: AUDIENCE,
     AUTH_ADMIN_SCOPE: "tokengate:admin",
     LOG_LEVEL: "debug",
+    // The test's own mint document; trusted-documents.test.ts covers `required`.
+    TRUSTED_DOCUMENTS: "off",
   };
 }
 

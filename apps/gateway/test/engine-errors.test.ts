@@ -93,6 +93,7 @@ describe("unexpected errors", () => {
       shuttingDown: new AbortController().signal,
       corsOrigins: [],
       limiter: null,
+      trustedDocuments: false,
       // Nothing counted, nothing reused: the call itself throws.
       admission: createAdmission(
         createUpstreamBudget(

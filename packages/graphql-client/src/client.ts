@@ -7,12 +7,11 @@ import {
   type Result,
   readAnswer,
 } from "./answer.js";
-import {
-  LIST_BANK_APPLICATIONS_QUERY,
-  type ListBankApplicationsVariables,
-} from "./bank-applications.js";
+import type { ListBankApplicationsVariables } from "./bank-applications.js";
+import { DOCUMENTS, type DocumentName } from "./documents.js";
 import { clientError } from "./errors.js";
-import { MINT_CUSTOMER_TOKEN_QUERY, type MintCustomerTokenInput } from "./mint.js";
+import { DOCUMENT_IDS } from "./generated/document-ids.js";
+import type { MintCustomerTokenInput } from "./mint.js";
 
 /** Returns the bearer token to send; called before every request. */
 export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
@@ -28,6 +27,12 @@ export interface GatewayClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every request (e.g. `x-request-id`); an `authorization` here wins over `token`. */
   headers?: Record<string, string>;
+  /**
+   * Send each operation's id in the gateway's trusted-documents manifest
+   * instead of its text (`extensions.persistedQuery.sha256Hash`): needed when
+   * the gateway runs with `TRUSTED_DOCUMENTS=required`. Default: `false`.
+   */
+  trustedDocuments?: boolean;
 }
 
 export interface MintOptions {
@@ -61,6 +66,18 @@ export interface GatewayClient {
  * preflighted anyway, and the header keeps any other request valid too.
  */
 const CSRF_HEADER = "x-graphql-csrf";
+
+/**
+ * The request body: the text, or only the id (the APQ shape, which the
+ * gateway's persisted-operations plugin reads) and the gateway finds the text
+ * in its manifest.
+ */
+function bodyOf(name: DocumentName, variables: Record<string, unknown>, byId: boolean): string {
+  const document = byId
+    ? { extensions: { persistedQuery: { version: 1, sha256Hash: DOCUMENT_IDS[name] } } }
+    : { query: DOCUMENTS[name] };
+  return JSON.stringify({ ...document, operationName: name, variables });
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -100,8 +117,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 
   /** Sends one operation and reads its answer; every operation of the client goes through here. */
   async function run<Data>(
-    query: string,
-    operationName: string,
+    name: DocumentName,
     variables: Record<string, unknown>,
     shape: AnswerShape<Data>,
     { signal, headers: callHeaders }: MintOptions,
@@ -114,7 +130,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         error: clientError("TOKEN_PROVIDER_FAILED", `getToken failed: ${messageOf(error)}`),
       };
     }
-    const body = JSON.stringify({ query, operationName, variables });
+    const body = bodyOf(name, variables, options.trustedDocuments === true);
     let response: Response;
     let answer: unknown;
     try {
@@ -142,15 +158,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
 
   return {
     url,
-    mintCustomerToken: (input, options = {}) =>
-      run(MINT_CUSTOMER_TOKEN_QUERY, "MintCustomerToken", { input }, MINT_ANSWER, options),
-    listBankApplications: (variables = {}, options = {}) =>
-      run(
-        LIST_BANK_APPLICATIONS_QUERY,
-        "ListBankApplications",
-        variables,
-        BANK_APPLICATIONS_ANSWER,
-        options,
-      ),
+    mintCustomerToken: (input, callOptions = {}) =>
+      run("MintCustomerToken", { input }, MINT_ANSWER, callOptions),
+    listBankApplications: (variables = {}, callOptions = {}) =>
+      run("ListBankApplications", variables, BANK_APPLICATIONS_ANSWER, callOptions),
   };
 }

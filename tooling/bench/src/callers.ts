@@ -50,5 +50,7 @@ export function brokerEnv(jwksUrl: string): Record<string, string> {
     AUTH_JWKS_URL: jwksUrl,
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
+    // The load runs send documents of their own.
+    TRUSTED_DOCUMENTS: "off",
   };
 }

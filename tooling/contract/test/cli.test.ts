@@ -102,6 +102,23 @@ describe("pnpm contract:diff", () => {
     expect(out).toMatch(/SAFE .*MintInput.label/);
   });
 
+  it("exits 1 for a trusted document removed from the typed client's manifest, naming it", async () => {
+    const manifest = join(repo, "packages/graphql-client/persisted-documents.json");
+    await mkdir(dirname(manifest), { recursive: true });
+    const mint = "mutation MintCustomerToken { mint }";
+    await writeFile(manifest, JSON.stringify({ a1: mint, b2: "query ListBankApplications { x }" }));
+    await git("add", "-A");
+    await git("commit", "-qm", "manifest");
+    await writeFile(manifest, JSON.stringify({ a1: mint }));
+    await git("add", "-A");
+    await git("commit", "-qm", "a document removed");
+    const { code, out } = await contractDiff("--base", "HEAD~1");
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /BREAKING .*Trusted document ListBankApplications .* was removed.*\[`b2`\]/,
+    );
+  });
+
   it("exits 2 for a base that is not a commit", async () => {
     const { code, out } = await contractDiff("--base", "no-such-ref");
     expect(code).toBe(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordedKeys } from "../src/diff/changelog.js";
+import { documentChanges } from "../src/diff/document-changes.js";
 import { report } from "../src/diff/report.js";
 import { sdlChanges } from "../src/diff/sdl-changes.js";
 import { specChanges } from "../src/diff/spec-changes.js";
@@ -180,6 +181,57 @@ describe("SDL changes", () => {
     expect(await sdlChanges(SDL, after, "schema.graphql")).toContainEqual(
       expect.objectContaining(want),
     );
+  });
+});
+
+describe("trusted-document changes", () => {
+  const MINT = "mutation MintCustomerToken { mint }";
+  const LIST = "query ListBankApplications { list }";
+  const manifest = (documents: Record<string, string>) => JSON.stringify(documents);
+  const BOTH = manifest({ "id-mint": MINT, "id-list": LIST });
+
+  it.each([
+    [
+      "a removed id is breaking, keyed by the id, naming its operation",
+      manifest({ "id-mint": MINT }),
+      [
+        {
+          severity: "breaking",
+          key: "id-list",
+          message: expect.stringMatching(/ListBankApplications/),
+        },
+      ],
+    ],
+    [
+      "a changed document (a new id for it) is breaking for the old id and safe for the new",
+      manifest({ "id-mint": MINT, "id-list-2": `${LIST} ` }),
+      [
+        { severity: "breaking", key: "id-list" },
+        { severity: "safe", key: "id-list-2" },
+      ],
+    ],
+    [
+      "an added id is safe",
+      manifest({ "id-mint": MINT, "id-list": LIST, "id-new": "query New { x }" }),
+      [{ severity: "safe", key: "id-new", message: expect.stringMatching(/New/) }],
+    ],
+    ["nothing changed is nothing", BOTH, []],
+    [
+      "a manifest that is gone removes every id",
+      null,
+      [
+        { severity: "breaking", key: "id-mint" },
+        { severity: "breaking", key: "id-list" },
+      ],
+    ],
+  ])("%s", (_name, after, want) => {
+    expect(documentChanges(BOTH, after, "m.json")).toEqual(
+      want.map((change) => expect.objectContaining(change)),
+    );
+  });
+
+  it("refuses a manifest that is not a map of ids to documents", () => {
+    expect(() => documentChanges(BOTH, "[1]", "m.json")).toThrow(/m\.json is not a map/);
   });
 });
 

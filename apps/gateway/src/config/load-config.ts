@@ -44,6 +44,8 @@ export interface GatewayConfig {
   redisUrl: string | null;
   /** The upstream budget and token reuse. */
   upstream: UpstreamConfig;
+  /** `TRUSTED_DOCUMENTS=required`: only the typed client's documents run, named by id. */
+  trustedDocuments: boolean;
   /** Where audit events go (`AUDIT_LOG`, `AUDIT_LOG_FILE`); `null`: nowhere. */
   audit: AuditDestination | null;
 }
@@ -216,6 +218,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       redisUrl: values.REDIS_URL,
       upstream,
       audit,
+      // A broker-mode caller is an end user's app session: it may run what
+      // the bank's apps run, nothing else. A passthrough caller holds the
+      // bank's own token, which reaches the upstream without the gateway.
+      trustedDocuments: (values.TRUSTED_DOCUMENTS ?? (broker ? "required" : "off")) === "required",
     },
   };
 }

@@ -312,6 +312,15 @@ export const SETTINGS = {
     description:
       "Writes the audit events to this file instead of stdout: created with its folder, appended to, each event written before its caller gets an answer; reopened on SIGHUP (logrotate's `postrotate`). See [Operations](operations.md#the-audit-stream).",
   },
+  TRUSTED_DOCUMENTS: {
+    parser: oneOf(["required", "off"]),
+    default: null,
+    shownDefault: "`required` in broker mode, `off` in passthrough",
+    mode: "both",
+    example: "off",
+    description:
+      "`required`: run only the typed client's documents, sent by id (`extensions.persistedQuery.sha256Hash`, the ids in `@tokengate/graphql-client/persisted-documents.json`); any other document gets `DOCUMENT_NOT_TRUSTED`. See [Security](security.md#trusted-documents).",
+  },
   OTEL_SDK_DISABLED: {
     parser: text,
     default: null,

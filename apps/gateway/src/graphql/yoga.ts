@@ -23,6 +23,7 @@ import { useCors } from "./plugins/use-cors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
 import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
+import { useTrustedDocuments } from "./plugins/use-trusted-documents.js";
 import { schema } from "./schema/index.js";
 import { yogaLogger } from "./yoga-logger.js";
 
@@ -48,6 +49,8 @@ export interface YogaOptions {
   audit: AuditTrail;
   /** The metrics and tracing plugins that are on, run before every other. */
   telemetryPlugins: readonly Plugin[];
+  /** Run only the typed client's documents, named by id (`TRUSTED_DOCUMENTS=required`). */
+  trustedDocuments: boolean;
 }
 
 /**
@@ -85,6 +88,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
       useRequestId(),
       useErrorCodes(),
       useBoundedErrors({ production }),
+      ...(options.trustedDocuments ? [useTrustedDocuments()] : []),
       ...hardeningPlugins(production),
     ],
     batching: false,

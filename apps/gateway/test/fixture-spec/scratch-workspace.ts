@@ -19,6 +19,8 @@ const COPIED = {
     "src",
     "test/support",
   ],
+  // The typed client's trusted-documents manifest, which the gateway's generate compiles in.
+  "packages/graphql-client": ["persisted-documents.json"],
 } as const;
 const GENERATED = ["packages/idp-client/src/generated", "apps/gateway/src/generated"];
 

@@ -40,6 +40,9 @@ export function brokerSettings(upstreamUrl: string, jwksUrl: string): Record<str
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
     AUTH_ADMIN_SCOPE: "tokengate:admin",
+    // The tests over these settings send documents of their own;
+    // trusted-documents.test.ts proves broker mode's default, `required`.
+    TRUSTED_DOCUMENTS: "off",
   };
 }
 

@@ -120,7 +120,7 @@ export interface GraphQLResponse {
 /** POSTs one GraphQL operation to the gateway's socket, as a client would. */
 export async function post(
   gateway: { url: string },
-  payload: { query: string; variables?: unknown },
+  payload: { query?: string; operationName?: string; variables?: unknown; extensions?: unknown },
   headers: Record<string, string> = { authorization: BANK_TOKEN },
 ): Promise<GraphQLResponse> {
   const response = await fetch(`${gateway.url}/graphql`, {

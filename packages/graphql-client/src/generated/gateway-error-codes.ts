@@ -14,6 +14,8 @@ export const GATEWAY_ERROR_CODES = [
   "GRAPHQL_PARSE_FAILED",
   /** The document is not valid against the schema, or exceeds a depth, alias, directive or cost limit. */
   "GRAPHQL_VALIDATION_FAILED",
+  /** `TRUSTED_DOCUMENTS=required`: the request sent a document's text, or an id that is not in the gateway's manifest of the typed client's documents (HTTP 400). Send the id of a document in the manifest (`extensions.persistedQuery.sha256Hash`). */
+  "DOCUMENT_NOT_TRUSTED",
   /** The operation to run cannot be told: an `operationName` the document does not have. */
   "OPERATION_RESOLUTION_FAILURE",
   /** Input breaks the contract (the message names the field), or a variable does not coerce; nothing was sent upstream. */

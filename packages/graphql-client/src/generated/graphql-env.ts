@@ -825,6 +825,10 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "DOCUMENT_NOT_TRUSTED",
+            "isDeprecated": false
+          },
+          {
             "name": "OPERATION_RESOLUTION_FAILURE",
             "isDeprecated": false
           },

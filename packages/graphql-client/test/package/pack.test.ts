@@ -70,7 +70,7 @@ afterAll(async () => {
 });
 
 describe("the published @tokengate/graphql-client", () => {
-  it("ships its build, its sources (the source maps point at them), its licence and real versions", () => {
+  it("ships its build, its sources (the source maps point at them), its manifest, its licence and real versions", () => {
     const { files, manifest } = packedContents(tarball, work);
     expect(files).toEqual(
       expect.arrayContaining([
@@ -78,6 +78,8 @@ describe("the published @tokengate/graphql-client", () => {
         "dist/index.d.ts",
         "dist/index.js.map",
         "src/client.ts",
+        // The trusted-documents manifest, for a gateway that serves this client's ids.
+        "persisted-documents.json",
         "LICENSE",
         "README.md",
       ]),

@@ -34,12 +34,22 @@ export interface RunningGateway {
 
 /**
  * Starts the built gateway as deployed, in development mode, on a free
- * loopback port in front of `upstream`, and resolves once it says it is ready.
+ * loopback port in front of `upstream` (`env` adds settings), and resolves
+ * once it says it is ready.
  */
-export function startGateway(upstream: string): Promise<RunningGateway> {
+export function startGateway(
+  upstream: string,
+  env: Record<string, string> = {},
+): Promise<RunningGateway> {
   const child: ChildProcess = spawn(process.execPath, deployedArgs(), {
     cwd: GATEWAY_DIR,
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", IDP_BASE_URL: upstream },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      IDP_BASE_URL: upstream,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

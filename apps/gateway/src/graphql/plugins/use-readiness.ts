@@ -1,4 +1,4 @@
-import type { Plugin } from "graphql-yoga";
+import { type Plugin, useReadinessCheck } from "graphql-yoga";
 
 /** What decides whether this replica should get traffic. */
 export interface Readiness {
@@ -9,30 +9,28 @@ export interface Readiness {
 }
 
 /**
- * `GET /ready`: 200 when a mint sent to this replica now would be served
- * (with `degraded` when it is served with weaker guarantees, e.g. limits
- * counted per replica while the shared store fails), 503 with the reason
- * otherwise (draining, no usable bank token). `/health` (yoga's own) stays
- * liveness: the process answers.
+ * `GET /ready`, through yoga's own readiness plugin: 200 when a mint sent to
+ * this replica now would be served (with `degraded` when it is served with
+ * weaker guarantees, e.g. limits counted per replica while the shared store
+ * fails), 503 with the reason otherwise (draining, no usable bank token).
+ * `/health` (yoga's own) stays liveness: the process answers.
  */
-export function useReadiness(readiness: Readiness, path = "/ready"): Plugin {
-  return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (request.method !== "GET" || url.pathname !== path) return;
+export function useReadiness(readiness: Readiness, endpoint = "/ready"): Plugin {
+  return useReadinessCheck({
+    endpoint,
+    check({ fetchAPI }) {
       const reason = readiness.notReadyBecause();
       const degraded = reason ? null : readiness.degradedBecause();
       const answer = reason
         ? { ready: false, reason }
         : { ready: true, ...(degraded && { degraded }) };
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(answer), {
-          status: reason ? 503 : 200,
-          headers: {
-            "content-type": "application/json; charset=utf-8",
-            "cache-control": "no-store",
-          },
-        }),
-      );
+      return new fetchAPI.Response(JSON.stringify(answer), {
+        status: reason ? 503 : 200,
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "cache-control": "no-store",
+        },
+      });
     },
-  };
+  });
 }
