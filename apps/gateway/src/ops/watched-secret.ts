@@ -54,6 +54,8 @@ export function watchSecretFile<T>(options: WatchedSecretOptions<T>): WatchedSec
       return;
     }
     if (options.same(parsed.value, value)) return;
+    // As at start: a file others may read is used, and named in a warning.
+    if (parsed.warning) logger.warn({ setting: name }, parsed.warning);
     options.changed(parsed.value);
     value = parsed.value;
     logger.info({ setting: name }, "secret file changed; new value in use");
