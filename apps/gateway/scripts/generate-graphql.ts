@@ -31,7 +31,7 @@ const HEADER = `/**
 `;
 
 /** Hand-written modules the generated operation imports by name; any other adds GraphQL fields. */
-const WIRED_MODULES = new Set(["policy", "reuse"]);
+const WIRED_MODULES = new Set(["policy", "reuse", "audit"]);
 
 /** The hand-written modules of an operation (its folder under `src/operations/`), by name. */
 async function ownModules(operationId: string): Promise<string[]> {
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     files[`operations/${operation.operationId}.ts`] = operationFile(HEADER, operation, registry, {
       hasPolicy: own.includes("policy"),
       hasReuse: own.includes("reuse"),
+      hasAudit: own.includes("audit"),
     });
     imports.push(`import { ${operation.operationId} } from "./${operation.operationId}.js";`);
     names.push(operation.operationId);

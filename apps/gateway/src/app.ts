@@ -1,9 +1,8 @@
 import { createIdpClient, type TokenProvider } from "@tokengate/idp-client";
 import type { Plugin } from "graphql-yoga";
-import type pino from "pino";
 import type { Logger } from "pino";
+import pino from "pino";
 import { type Authorizer, passthroughAuthorizer } from "./auth/authorizer.js";
-import { LIMITS } from "./config/limits.js";
 import type { GatewayConfig } from "./config/load-config.js";
 import { SecretRegistry } from "./core/secrets.js";
 import { createYogaServer, type Gateway } from "./graphql/yoga.js";
@@ -11,10 +10,17 @@ import { planDrain } from "./http/drain-plan.js";
 import type { MetricsServer } from "./http/metrics-server.js";
 import { listen } from "./http/server.js";
 import { createAdmission } from "./operations/admission.js";
+import {
+  type AuditTrail,
+  fileAuditTrail,
+  noAuditTrail,
+  streamAuditTrail,
+} from "./ops/audit/trail.js";
 import { observeBankTokens } from "./ops/bank-token-readiness.js";
 import { createLogger } from "./ops/logger.js";
 import type { GatewayMetrics } from "./ops/metrics.js";
 import type { MintLimiter } from "./ops/rate-limit.js";
+import { type RotatingSecrets, rotatingSecrets } from "./ops/secret-rotation.js";
 import type { SharedStore } from "./ops/shared-store.js";
 import { combineTelemetry, type Telemetry } from "./ops/telemetry.js";
 import { createTokenReuse, type TokenReuse } from "./ops/token-reuse.js";
@@ -46,6 +52,12 @@ export interface App {
   /** The yoga server; `listen()` serves it through yoga's Node adapter. */
   gateway: Gateway;
   logger: Logger;
+  /**
+   * What `main.ts` does on SIGHUP: reopens the audit file at its path
+   * (logrotate's `postrotate`) and reads the secret files again (they are
+   * also watched; the signal is for a filesystem whose changes are not seen).
+   */
+  reload(): void;
   /** The auth mode, as `mode` in logs and errors. */
   mode: Authorizer["mode"];
   /** Serves on the configured host and port. */
@@ -58,10 +70,18 @@ async function authorizerFor(
   logger: Logger,
   telemetry: Telemetry,
   budget: UpstreamBudget,
+  rotating: RotatingSecrets,
 ): Promise<Authorizer> {
   if (!config.broker) return passthroughAuthorizer;
   const { createBrokerAuthorizer } = await import("./auth/broker.js");
-  return createBrokerAuthorizer(config.broker, config, logger, telemetry, budget);
+  return createBrokerAuthorizer(
+    config.broker,
+    config,
+    logger,
+    telemetry,
+    budget,
+    rotating.clientSecret,
+  );
 }
 
 /**
@@ -88,6 +108,7 @@ function upstreamGuardsFor(
   logger: Logger,
   telemetry: Telemetry,
   store: SharedStore | null,
+  rotating: RotatingSecrets,
 ): { budget: UpstreamBudget; reuse: TokenReuse | null } {
   const { budget: limits, reuse: reuseSettings } = config.upstream;
   const budget = createUpstreamBudget(
@@ -108,7 +129,7 @@ function upstreamGuardsFor(
   const reuse =
     reuseSettings &&
     createTokenReuse(
-      reuseSettings,
+      { minRemainingSeconds: reuseSettings.minRemainingSeconds, key: rotating.cacheKey },
       {
         looked: (result) => telemetry.tokenReuse(result),
         storeFailed: () => telemetry.sharedStoreFailed("token_cache"),
@@ -156,6 +177,26 @@ async function observabilityFor(
   return { metrics, tracing, telemetry, plugins };
 }
 
+/** The audit trail `AUDIT_LOG` names: on the log stream, in its own file, or none. */
+function auditTrailFor(
+  config: GatewayConfig,
+  logDestination: pino.DestinationStream | undefined,
+  logger: Logger,
+): AuditTrail {
+  if (!config.audit) return noAuditTrail;
+  switch (config.audit.to) {
+    case "stdout":
+      // The logger's own default, when no destination is given: stdout.
+      return streamAuditTrail(logDestination ?? pino.destination(1));
+    case "file":
+      return fileAuditTrail(config.audit.path, logger);
+    default: {
+      const unknown: never = config.audit;
+      throw new Error(`unknown audit destination ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 /**
  * Builds the whole gateway from its configuration: logger, metrics and
  * tracing, auth mode, rate limits, upstream client, yoga and the HTTP
@@ -167,9 +208,11 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   if (config.broker) secrets.add(config.broker.clientSecret);
   const logger = createLogger(config.logLevel, options.logDestination, secrets);
   const { metrics, tracing, telemetry, plugins } = await observabilityFor(config, logger);
+  const audit = auditTrailFor(config, options.logDestination, logger);
+  const rotating = rotatingSecrets(config, logger, secrets);
   const store = await sharedStoreFor(config, logger, secrets);
-  const guards = upstreamGuardsFor(config, logger, telemetry, store);
-  const authorizer = await authorizerFor(config, logger, telemetry, guards.budget);
+  const guards = upstreamGuardsFor(config, logger, telemetry, store, rotating);
+  const authorizer = await authorizerFor(config, logger, telemetry, guards.budget, rotating);
   const limiter = await limiterFor(config, logger, telemetry, store);
   const bankTokens = authorizer.getToken && observeBankTokens(authorizer.getToken, secrets, logger);
   const getToken: TokenProvider | undefined = bankTokens ? bankTokens.getToken : undefined;
@@ -191,6 +234,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
     limiter,
     admission: createAdmission(guards.budget, guards.reuse, telemetry),
     telemetry,
+    audit,
     telemetryPlugins: plugins,
     trustedDocuments: config.trustedDocuments,
     readiness: {
@@ -206,6 +250,10 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
   return {
     gateway,
     logger,
+    reload: () => {
+      audit.reopen();
+      rotating.reread();
+    },
     mode: authorizer.mode,
     async listen() {
       const server = await listen(gateway, {
@@ -230,6 +278,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
       const stop = async () => {
         draining = true;
         bankTokens?.stop();
+        rotating.close();
         const plan = planDrain(config.drainGraceMs, tracing !== null);
         const startedAt = Date.now();
         const last = setTimeout(() => {
@@ -242,6 +291,7 @@ export async function buildApp(config: GatewayConfig, options: AppOptions = {}):
         await idp.close();
         store?.close();
         await metricsServer?.close();
+        await audit.close();
         await tracing?.shutdown(startedAt + plan.flushEndsAtMs - Date.now());
         return clean;
       };

@@ -1,6 +1,7 @@
 /**
  * The deployable entry: `node dist/main.js`. Reads the environment, builds
- * and serves the gateway, and drains on SIGTERM/SIGINT.
+ * and serves the gateway, drains on SIGTERM/SIGINT, and on SIGHUP reopens
+ * the audit file (logrotate's `postrotate`) and reads the secret files again.
  */
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config/load-config.js";
@@ -34,6 +35,11 @@ logger.info(
   },
   "tokengate gateway ready",
 );
+
+process.on("SIGHUP", () => {
+  app.reload();
+  logger.info("SIGHUP: reopened the audit file, read the secret files again");
+});
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -36,6 +36,7 @@ describe("loadConfig", () => {
           budget: { mintLimit: 200, tokenLimit: 20, windowSeconds: 300 },
           reuse: null,
         },
+        audit: { to: "stdout" },
         // Passthrough: the caller holds the bank's own token.
         trustedDocuments: false,
       },

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { passthroughAuthorizer } from "../src/auth/authorizer.js";
 import { createYogaServer } from "../src/graphql/yoga.js";
 import { createAdmission } from "../src/operations/admission.js";
+import { streamAuditTrail } from "../src/ops/audit/trail.js";
 import { createLogger } from "../src/ops/logger.js";
 import { noTelemetry } from "../src/ops/telemetry.js";
 import { createUpstreamBudget } from "../src/ops/upstream-budget.js";
@@ -108,6 +109,7 @@ describe("unexpected errors", () => {
         noTelemetry,
       ),
       telemetry: noTelemetry,
+      audit: streamAuditTrail(sink),
       telemetryPlugins: [],
     });
     const payload = JSON.stringify({
@@ -133,5 +135,7 @@ describe("unexpected errors", () => {
     // Logged once, with its stack, though yoga reports it twice.
     expect(logs.filter((line) => line.includes("secret-internals"))).toHaveLength(1);
     expect(logs.find((line) => line.includes("secret-internals"))).toContain('"stack"');
+    const audited = logs.filter((line) => line.includes('"audit":true'));
+    expect(audited.map((line) => JSON.parse(line).outcome)).toEqual(["INTERNAL_SERVER_ERROR"]);
   });
 });

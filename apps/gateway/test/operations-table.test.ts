@@ -2,10 +2,13 @@
  * Every trust-boundary rule holds for every operation the gateway exposes:
  * the same cases run over each, one row per operation and case, through
  * the gateway as deployed (`buildApp`, a socket) in front of a real local
- * upstream that answers each case's way.
+ * upstream that answers each case's way. Each writes exactly one audit
+ * event, of the schema, with the code the caller got and no secret.
  */
 import { type FaultHandler, reply, sendJson, silence, startFaultServer } from "@tokengate/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerCaller } from "../src/operations/audit-event.js";
+import { auditEventsOf, expectNoSecretIn } from "./support/audit.js";
 import { BANK_TOKEN, GUID, MINT, post, startGateway, type TestGateway } from "./support/gateway.js";
 
 /** A secret the upstream answers with: it must never reach a log. */
@@ -143,25 +146,40 @@ describe("the trust boundary, for every operation", () => {
   it.each(rows)("%s: %s", async (_operationId, _name, row, each) => {
     upstream.setHandler(each.upstream ? each.upstream(row) : silence);
     const before = upstream.requests.length;
-    const { status, body } = await post(
-      gateway,
-      { query: row.query, variables: each.variables(row) },
-      each.headers ?? { authorization: BANK_TOKEN },
-    );
+    const headers = each.headers ?? { authorization: BANK_TOKEN };
+    const {
+      status,
+      body,
+      headers: answered,
+    } = await post(gateway, { query: row.query, variables: each.variables(row) }, headers);
     expect(status).toBe(200);
     const [error] = body.errors ?? [];
     expect(error?.extensions?.code).toBe(each.code);
     if (error) each.check?.(error, row);
     const reached = upstream.requests.slice(before).map((request) => request.url.split("?")[0]);
     expect(reached).toEqual(each.upstream ? [row.path] : []);
+    const events = auditEventsOf(gateway.logs, answered.get("x-request-id"));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      mode: "passthrough",
+      operation: row.operationId,
+      outcome: each.code,
+      caller: headers.authorization ? bearerCaller(CALLER_SECRET) : null,
+      jti: null,
+      reused: null,
+    });
+    expectNoSecretIn(gateway.logs, [CALLER_SECRET, MINTED]);
   });
 
   it.each(OPERATIONS)(
     "$operationId: an answer reaches the caller, and no secret reaches a log",
     async (row) => {
       upstream.setHandler(row.success);
-      const { body } = await post(gateway, { query: row.query, variables: row.valid });
+      const { body, headers } = await post(gateway, { query: row.query, variables: row.valid });
       expect(body.errors).toBeUndefined();
+      const events = auditEventsOf(gateway.logs, headers.get("x-request-id"));
+      expect(events).toMatchObject([{ operation: row.operationId, outcome: "ok" }]);
+      expectNoSecretIn(gateway.logs, [CALLER_SECRET, MINTED]);
       const logs = gateway.logs.join("\n");
       expect(logs).not.toContain(CALLER_SECRET);
       expect(logs).not.toContain(MINTED);

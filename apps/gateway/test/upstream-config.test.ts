@@ -45,18 +45,18 @@ describe("the upstream budget's settings", () => {
 
 describe("token reuse's settings", () => {
   it.each([
-    ["broker mode", BROKER, { minRemainingSeconds: 1_200, key: null }],
+    ["broker mode", BROKER, { minRemainingSeconds: 1_200, key: null, keyFile: null }],
     ["passthrough mode", PASSTHROUGH, null],
     [
       "passthrough with TOKEN_REUSE=on",
       { ...PASSTHROUGH, TOKEN_REUSE: "on" },
-      { minRemainingSeconds: 1_200, key: null },
+      { minRemainingSeconds: 1_200, key: null, keyFile: null },
     ],
     ["broker with TOKEN_REUSE=off", { ...BROKER, TOKEN_REUSE: "off" }, null],
     [
       "a minimum remaining time",
       { ...BROKER, TOKEN_REUSE_MIN_REMAINING_S: "60" },
-      { minRemainingSeconds: 60, key: null },
+      { minRemainingSeconds: 60, key: null, keyFile: null },
     ],
   ])("in %s", (_name, env, reuse) => {
     const result = loadConfig(env);

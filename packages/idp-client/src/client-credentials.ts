@@ -20,7 +20,12 @@ const TOKEN_PATH = "/oauth/token" satisfies keyof paths;
 
 export interface ClientCredentialsOptions {
   clientId: string;
-  clientSecret: string;
+  /**
+   * The client secret, or a function that returns the current one: called
+   * for each token request, so a rotated secret is sent from the next
+   * request on while the cached token keeps serving.
+   */
+  clientSecret: string | (() => string);
   /** Scopes of the bank token; minting customer tokens needs `customers:write` and `customers:read`. */
   scopes?: readonly string[];
   /** `"sandbox"`, `"production"` or the URL serving `/oauth/token`. */
@@ -65,6 +70,13 @@ function required(value: unknown, name: string): string {
   return value;
 }
 
+/** The current secret: a given string (checked once), or what the function returns (checked each time). */
+function secretReader(given: string | (() => string)): () => string {
+  if (typeof given === "function") return () => required(given(), "clientSecret");
+  const secret = required(given, "clientSecret");
+  return () => secret;
+}
+
 /**
  * Gets bank tokens with the OAuth 2.0 client-credentials grant
  * (`POST /oauth/token`) and caches each until shortly before it expires.
@@ -81,7 +93,7 @@ function required(value: unknown, name: string): string {
  */
 export function clientCredentials(options: ClientCredentialsOptions): ClientCredentialsProvider {
   const clientId = required(options.clientId, "clientId");
-  const clientSecret = required(options.clientSecret, "clientSecret");
+  const clientSecret = secretReader(options.clientSecret);
   const scope = (options.scopes ?? DEFAULT_BANK_TOKEN_SCOPES).join(" ");
   const timeoutMs = options.timeoutMs ?? 10_000;
   const refreshMarginMs = options.refreshMarginMs ?? 60_000;
@@ -100,17 +112,18 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
     keepAliveTimeoutMs: 10_000,
   });
   const path = new URL(baseUrl).pathname.replace(/\/+$/, "") + TOKEN_PATH;
-  const body = JSON.stringify({
-    grant_type: "client_credentials",
-    client_id: clientId,
-    client_secret: clientSecret,
-    scope,
-  });
+  const bodyWith = (secret: string) =>
+    JSON.stringify({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: secret,
+      scope,
+    });
 
   let cached: { token: string; refreshAt: number } | null = null;
   let inflight: Promise<string> | null = null;
 
-  async function send(): Promise<Answer> {
+  async function send(body: string): Promise<Answer> {
     const deadline = new Deadline(timeoutMs);
     try {
       return await deadline.race(
@@ -146,7 +159,7 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
     }
   }
 
-  async function requestToken(): Promise<string> {
+  async function requestToken(secret: string): Promise<string> {
     const refusedFor = options.admit ? await options.admit() : null;
     if (refusedFor !== null) {
       throw new BankTokenError(
@@ -157,7 +170,7 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
         refusedFor,
       );
     }
-    const sent = await send();
+    const sent = await send(bodyWith(secret));
     const { status, body: text } = sent;
     let answer: unknown;
     try {
@@ -188,25 +201,34 @@ export function clientCredentials(options: ClientCredentialsOptions): ClientCred
     return answer.access_token;
   }
 
-  // The last failure, answered to every call until `until` without a request:
-  // each request carries the secret, and the endpoint's own limit is low.
-  let failure: { error: unknown; until: number; backoffMs: number } | null = null;
-  const remember = (error: unknown) => {
+  // The last failure, answered to every call until `until` without a request
+  // (each request carries the secret, and the endpoint's own limit is low),
+  // unless the secret has changed since: a rotated secret is tried at once.
+  let failure: { error: unknown; until: number; backoffMs: number; secret: string } | null = null;
+  const remember = (secret: string) => (error: unknown) => {
     const backoffMs = failure
       ? Math.min(failure.backoffMs * 2, maxFailureBackoffMs)
       : firstFailureBackoffMs;
-    failure = { error, until: Date.now() + backoffMs, backoffMs };
+    failure = { error, until: Date.now() + backoffMs, backoffMs, secret };
     throw error;
   };
 
   const provider = (() => {
     if (cached && Date.now() < cached.refreshAt) return Promise.resolve(cached.token);
-    if (failure && Date.now() < failure.until) return Promise.reject(failure.error);
-    inflight ??= requestToken()
+    if (inflight) return inflight;
+    let secret: string;
+    try {
+      secret = clientSecret();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (failure && Date.now() < failure.until && failure.secret === secret)
+      return Promise.reject(failure.error);
+    inflight = requestToken(secret)
       .then((token) => {
         failure = null;
         return token;
-      }, remember)
+      }, remember(secret))
       .finally(() => {
         inflight = null;
       });

@@ -136,7 +136,7 @@ export function operationFile(
   header: string,
   operation: OperationContract,
   registry: EnumRegistry,
-  options: { hasPolicy: boolean; hasReuse: boolean },
+  options: { hasPolicy: boolean; hasReuse: boolean; hasAudit: boolean },
 ): string {
   const { operationId, graphql, success } = operation;
   const base = pascal(operationId);
@@ -208,6 +208,9 @@ ${outputBody}
   const reuse = options.hasReuse
     ? `import { reuse } from "../../operations/${operationId}/reuse.js";\n`
     : "";
+  const audit = options.hasAudit
+    ? `import { audit } from "../../operations/${operationId}/audit.js";\n`
+    : "";
   const rootField = graphql.root === "Query" ? "queryField" : "mutationField";
   const enums = [...registry.enums.values()].map(enumRef);
   const usedEnums = enums.filter((name) => blocks.some((block) => block.includes(name))).sort();
@@ -224,7 +227,7 @@ import { builder } from "../../graphql/builder.js";
 import { toWire } from "../../operations/field-map.js";
 ${options.hasPolicy ? "" : 'import { adminOnly } from "../../operations/operation.js";\n'}import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";
-${policy}${reuse}${usedEnums.length > 0 ? `import { ${usedEnums.join(", ")} } from "../enums.js";\n` : ""}
+${policy}${reuse}${audit}${usedEnums.length > 0 ? `import { ${usedEnums.join(", ")} } from "../enums.js";\n` : ""}
 /**
  * The one wire ↔ GraphQL field map of \`${operationId}\`'s request (GraphQL name →
  * wire name): it builds the upstream request and names fields in errors.
@@ -248,6 +251,7 @@ ${errorCodes.replace(/^/gm, "  ")}
   secretFields: ${str(secrets)},
   policy: ${options.hasPolicy ? "policy" : "adminOnly"},
   reuse: ${options.hasReuse ? "reuse" : "null"},
+  audit: ${options.hasAudit ? "audit" : "null"},
   call: (idp, request, options) => idp.${operationId}(request, options),
 });
 

@@ -93,6 +93,8 @@ export function createBrokerAuthorizer(
   logger: Logger,
   telemetry: Telemetry,
   budget: UpstreamBudget,
+  /** The client secret now: read for each bank-token request, so a rotated one is used from the next. */
+  clientSecret: () => string,
 ): Authorizer {
   const settings = broker.auth;
   const keys = createCallerKeys(settings.jwksUrl, settings.jwksCooldownMs, logger);
@@ -102,7 +104,7 @@ export function createBrokerAuthorizer(
     getToken: clientCredentials({
       baseUrl: upstream.idpBaseUrl,
       clientId: broker.clientId,
-      clientSecret: broker.clientSecret,
+      clientSecret,
       scopes: broker.tokenScopes,
       timeoutMs: upstream.idpTimeoutMs,
       // Refreshes (expiry, a 401) and a refresh storm's one request all count here.

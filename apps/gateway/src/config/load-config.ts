@@ -5,10 +5,10 @@
  */
 import type pino from "pino";
 import type { BrokerAuthSettings } from "./broker-settings.js";
-import { LIMITS } from "./limits.js";
 import { networkExposureProblem } from "./network-exposure.js";
 import { installed } from "./optional-dependency.js";
 import { readSettings } from "./read-settings.js";
+import { clientSecretProblem } from "./secret-file.js";
 import type { SettingValues } from "./settings.js";
 import { type UpstreamConfig, upstreamFrom } from "./upstream.js";
 
@@ -46,6 +46,21 @@ export interface GatewayConfig {
   upstream: UpstreamConfig;
   /** `TRUSTED_DOCUMENTS=required`: only the typed client's documents run, named by id. */
   trustedDocuments: boolean;
+  /** Where audit events go (`AUDIT_LOG`, `AUDIT_LOG_FILE`); `null`: nowhere. */
+  audit: AuditDestination | null;
+}
+
+/** The audit trail's stream: the log stream (stdout), or a file of its own. */
+export type AuditDestination = { to: "stdout" } | { to: "file"; path: string };
+
+/** `AUDIT_LOG` and `AUDIT_LOG_FILE` together: a file for a trail that is off is a mistake. */
+function auditFrom(values: SettingValues, problems: string[]): AuditDestination | null {
+  const path = values.AUDIT_LOG_FILE;
+  if (values.AUDIT_LOG === "off") {
+    if (path !== null) problems.push("AUDIT_LOG_FILE is set, but AUDIT_LOG=off writes no events");
+    return null;
+  }
+  return path === null ? { to: "stdout" } : { to: "file", path };
 }
 
 export interface ServerLimits {
@@ -63,7 +78,10 @@ export interface ServerLimits {
 
 export interface BrokerConfig {
   clientId: string;
+  /** The client secret as read at start. */
   clientSecret: string;
+  /** `IDP_CLIENT_SECRET_FILE`'s path, watched for a rotated secret; `null` with `IDP_CLIENT_SECRET`. */
+  clientSecretFile: string | null;
   /** Scopes of the bank token the gateway requests. */
   tokenScopes: string[];
   auth: BrokerAuthSettings;
@@ -108,14 +126,14 @@ function brokerFrom(
   const clientSecret = values.IDP_CLIENT_SECRET ?? values.IDP_CLIENT_SECRET_FILE;
   if (!clientSecret)
     problems.push("IDP_CLIENT_SECRET or IDP_CLIENT_SECRET_FILE is required in broker mode");
-  else if (clientSecret.length < LIMITS.SHORTEST_SECRET.value)
-    // A secret this short cannot be told from ordinary words, so logs could not be scrubbed of it.
-    problems.push(
-      `the client secret must be at least ${LIMITS.SHORTEST_SECRET.value} characters long`,
-    );
+  else {
+    const problem = clientSecretProblem(clientSecret);
+    if (problem) problems.push(problem);
+  }
   return {
     clientId: values.IDP_CLIENT_ID ?? "",
     clientSecret: clientSecret ?? "",
+    clientSecretFile: env.IDP_CLIENT_SECRET_FILE || null,
     tokenScopes: values.IDP_TOKEN_SCOPES,
     auth: {
       jwksUrl: values.AUTH_JWKS_URL ?? "",
@@ -155,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     problems.push("METRICS_PORT must differ from PORT: metrics are never served to callers");
   const brokerConfig = broker ? brokerFrom(env, values, problems) : null;
   const upstream = upstreamFrom(values, broker, problems, warnings);
+  const audit = auditFrom(values, problems);
   // `Production` or ` production ` must not turn GraphiQL and introspection on.
   const production = values.NODE_ENV?.trim().toLowerCase() === "production";
   const exposure = networkExposureProblem(
@@ -198,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       tracing,
       redisUrl: values.REDIS_URL,
       upstream,
+      audit,
       // A broker-mode caller is an end user's app session: it may run what
       // the bank's apps run, nothing else. A passthrough caller holds the
       // bank's own token, which reaches the upstream without the gateway.

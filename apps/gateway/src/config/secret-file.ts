@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { LIMITS } from "./limits.js";
 import type { Parsed } from "./parsed.js";
 
 /** The "others may read" permission bit. */
@@ -38,4 +39,24 @@ export function readSecretFile(path: string, name: string): Parsed<string> {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The client secret's own rule, at start and on every rotation: a secret
+ * this short cannot be told from ordinary words, so logs could not be
+ * scrubbed of it.
+ */
+export function clientSecretProblem(secret: string): string | null {
+  const shortest = LIMITS.SHORTEST_SECRET.value;
+  return secret.length < shortest
+    ? `the client secret must be at least ${shortest} characters long`
+    : null;
+}
+
+/** `IDP_CLIENT_SECRET_FILE` read again (a rotation): the file, then the client secret's rule. */
+export function readClientSecretFile(path: string, name: string): Parsed<string> {
+  const parsed = readSecretFile(path, name);
+  if ("problem" in parsed) return parsed;
+  const problem = clientSecretProblem(parsed.value);
+  return problem ? { problem: `${name}: ${problem}` } : parsed;
 }

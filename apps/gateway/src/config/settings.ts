@@ -294,7 +294,23 @@ export const SETTINGS = {
     mode: "both",
     example: "/run/secrets/token-cache-key",
     description:
-      "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set.",
+      "A file holding the 32-byte AES-256-GCM key (64 hex digits or base64) reused tokens are encrypted with in Redis; required when reuse is on and `REDIS_URL` is set. Watched like `IDP_CLIENT_SECRET_FILE`: tokens stored from then on use the new key.",
+  },
+  AUDIT_LOG: {
+    parser: oneOf(["on", "off"] as const),
+    default: "on" as const,
+    mode: "both",
+    example: "off",
+    description:
+      'Each operation that reaches the pipeline writes one audit event (a JSON line of `audit-event.schema.json`): on stdout among the logs, marked `"audit":true`, or in `AUDIT_LOG_FILE`. `off`: none. See [Security](security.md#audit-trail).',
+  },
+  AUDIT_LOG_FILE: {
+    parser: text,
+    default: null,
+    mode: "both",
+    example: "/var/log/tokengate/audit.log",
+    description:
+      "Writes the audit events to this file instead of stdout: created with its folder, appended to, each event written before its caller gets an answer; reopened on SIGHUP (logrotate's `postrotate`). See [Operations](operations.md#the-audit-stream).",
   },
   TRUSTED_DOCUMENTS: {
     parser: oneOf(["required", "off"]),
@@ -337,7 +353,7 @@ export const SETTINGS = {
     turnsOnBroker: true,
     example: "/run/secrets/idp-client-secret",
     description:
-      "A file holding the client secret (a mounted secret), instead of `IDP_CLIENT_SECRET`.",
+      "A file holding the client secret (a mounted secret), instead of `IDP_CLIENT_SECRET`. Watched: a new secret is used from the next bank-token request on, without a restart; a file that is unreadable, empty or too short keeps the last good one. See [Operations](operations.md#rotating-secrets).",
   },
   IDP_TOKEN_SCOPES: {
     parser: words,

@@ -1,3 +1,4 @@
+import type { Parsed } from "./parsed.js";
 import { readSecretFile } from "./secret-file.js";
 import type { SettingValues } from "./settings.js";
 
@@ -15,24 +16,36 @@ export interface UpstreamConfig {
   reuse: {
     /** `TOKEN_REUSE_MIN_REMAINING_S`: a token is handed out again only while it has this long left. */
     minRemainingSeconds: number;
-    /** `TOKEN_CACHE_KEY_FILE`'s AES-256-GCM key; required when the cache is in Redis. */
+    /** `TOKEN_CACHE_KEY_FILE`'s AES-256-GCM key as read at start; required when the cache is in Redis. */
     key: Buffer | null;
+    /** `TOKEN_CACHE_KEY_FILE`'s path, watched for a rotated key. */
+    keyFile: string | null;
   } | null;
 }
 
-/** 32 bytes, written as 64 hex digits or in base64; a problem never quotes the file. */
+/**
+ * The token cache key in the file at `path`, at start and on every
+ * rotation: 32 bytes, written as 64 hex digits or in base64; a problem
+ * never quotes the file.
+ */
+export function readCacheKey(path: string, name: string): Parsed<Buffer> {
+  const read = readSecretFile(path, name);
+  if ("problem" in read) return read;
+  const text = read.value.trim();
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (key.length !== 32)
+    return { problem: `${name} must hold a 32-byte key, as 64 hex digits or in base64` };
+  return read.warning ? { value: key, warning: read.warning } : { value: key };
+}
+
 function keyFrom(path: string, problems: string[], warnings: string[]): Buffer | null {
-  const read = readSecretFile(path, "TOKEN_CACHE_KEY_FILE");
+  const read = readCacheKey(path, "TOKEN_CACHE_KEY_FILE");
   if ("problem" in read) {
     problems.push(read.problem);
     return null;
   }
   if (read.warning) warnings.push(read.warning);
-  const text = read.value.trim();
-  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
-  if (key.length === 32) return key;
-  problems.push("TOKEN_CACHE_KEY_FILE must hold a 32-byte key, as 64 hex digits or in base64");
-  return null;
+  return read.value;
 }
 
 /**
@@ -61,5 +74,12 @@ export function upstreamFrom(
       "TOKEN_REUSE with REDIS_URL needs TOKEN_CACHE_KEY_FILE (a 32-byte AES-256-GCM key): reused tokens are stored in Redis encrypted; or set TOKEN_REUSE=off",
     );
   }
-  return { budget, reuse: { minRemainingSeconds: values.TOKEN_REUSE_MIN_REMAINING_S, key } };
+  return {
+    budget,
+    reuse: {
+      minRemainingSeconds: values.TOKEN_REUSE_MIN_REMAINING_S,
+      key,
+      keyFile: values.TOKEN_CACHE_KEY_FILE,
+    },
+  };
 }

@@ -120,3 +120,8 @@ export type RefusalReason = keyof typeof REFUSAL_REASONS;
 export function isGatewayErrorCode(value: unknown): value is GatewayErrorCode {
   return typeof value === "string" && Object.hasOwn(GATEWAY_ERROR_CODES, value);
 }
+
+/** True for a reason of the catalogue (read back from an error's `extensions.reason`). */
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === "string" && Object.hasOwn(REFUSAL_REASONS, value);
+}

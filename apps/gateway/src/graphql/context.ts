@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Authorizer } from "../auth/authorizer.js";
 import type { SecretRegistry } from "../core/secrets.js";
 import type { Admission } from "../operations/admission.js";
+import type { AuditTrail } from "../ops/audit/trail.js";
 import type { MintLimiter } from "../ops/rate-limit.js";
 import type { Telemetry } from "../ops/telemetry.js";
 
@@ -34,4 +35,6 @@ export interface GatewayContext {
   admission: Admission;
   /** Metrics and traces of the mints and upstream calls. */
   telemetry: Telemetry;
+  /** Where each operation's outcome is written as one audit event. */
+  audit: AuditTrail;
 }

@@ -10,6 +10,7 @@ import type { Logger } from "pino";
 import type { Authorizer } from "../auth/authorizer.js";
 import { SecretRegistry } from "../core/secrets.js";
 import type { Admission } from "../operations/admission.js";
+import type { AuditTrail } from "../ops/audit/trail.js";
 import { requestLogger } from "../ops/logger.js";
 import type { MintLimiter } from "../ops/rate-limit.js";
 import type { Telemetry } from "../ops/telemetry.js";
@@ -44,6 +45,8 @@ export interface YogaOptions {
   admission: Admission;
   /** Where mints and upstream calls are reported. */
   telemetry: Telemetry;
+  /** Where each operation's outcome is written as an audit event. */
+  audit: AuditTrail;
   /** The metrics and tracing plugins that are on, run before every other. */
   telemetryPlugins: readonly Plugin[];
   /** Run only the typed client's documents, named by id (`TRUSTED_DOCUMENTS=required`). */
@@ -57,8 +60,17 @@ export interface YogaOptions {
  * the authorizer from one auth mode.
  */
 export function createYogaServer(options: YogaOptions): Gateway {
-  const { idp, logger, production, authorizer, shuttingDown, limiter, telemetry, admission } =
-    options;
+  const {
+    idp,
+    logger,
+    production,
+    authorizer,
+    shuttingDown,
+    limiter,
+    telemetry,
+    admission,
+    audit,
+  } = options;
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     logging: yogaLogger(logger),
@@ -110,6 +122,7 @@ export function createYogaServer(options: YogaOptions): Gateway {
         limiter,
         admission,
         telemetry,
+        audit,
         // Most requests log nothing: bind the child logger only when one does.
         log: () => {
           log ??= requestLogger(logger, { requestId }, secrets);

@@ -3,6 +3,7 @@ import type { VerifiedCaller } from "../auth/authorizer.js";
 import type { GatewayErrorCode } from "../core/error-codes.js";
 import type { OperationId } from "../core/operation-id.js";
 import { Refusal } from "../core/refusal.js";
+import type { AuditedRequest } from "../ops/audit/event.js";
 import type { AnswerReuse } from "../ops/token-reuse.js";
 import type { FieldMap } from "./field-map.js";
 
@@ -34,9 +35,18 @@ export interface DocumentedErrorCodes {
 }
 
 /**
+/**
+ * The audit trail's reading of an operation's request (one that satisfies
+ * the spec), written by hand in `src/operations/<operationId>/audit.ts` for
+ * an operation whose request names a customer, scopes or an IP allowlist.
+ */
+export type RequestAudit<Request> = (request: Request) => AuditedRequest;
+
+/**
  * One operation as the gateway's pipeline carries it, generated into
- * `src/generated/operations/<operationId>.ts`; only `policy` and `reuse` are
- * written by hand (`src/operations/<operationId>/policy.ts`, `reuse.ts`).
+ * `src/generated/operations/<operationId>.ts`; only `policy`, `reuse` and
+ * `audit` are written by hand (`src/operations/<operationId>/policy.ts`,
+ * `reuse.ts`, `audit.ts`).
  */
 export interface GatewayOperation<Request, Data> {
   readonly operationId: OperationId;
@@ -53,6 +63,8 @@ export interface GatewayOperation<Request, Data> {
   readonly policy: BrokerPolicy<Request>;
   /** Reuse of a still-valid answer, or `null`: every request goes upstream. */
   readonly reuse: AnswerReuse<Request, Data> | null;
+  /** What the audit trail records of a request, or `null`: nothing beyond the operation. */
+  readonly audit: RequestAudit<Request> | null;
   call(idp: IdpClient, request: Request, options: CallOptions): Promise<CallResult<Data>>;
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
-import type { Authorization } from "../auth/authorizer.js";
-import { isGatewayErrorCode } from "../core/error-codes.js";
+import { type Authorization, bearerToken } from "../auth/authorizer.js";
+import { isGatewayErrorCode, isRefusalReason, type RefusalReason } from "../core/error-codes.js";
 import { Refusal } from "../core/refusal.js";
 import type { GatewayContext } from "../graphql/context.js";
 import {
@@ -13,6 +13,7 @@ import {
   upstreamRateLimitedError,
 } from "../graphql/errors.js";
 import type { OperationOutcome } from "../ops/telemetry.js";
+import { auditEventOf, bearerCaller, type Seen } from "./audit-event.js";
 import type { GatewayOperation } from "./operation.js";
 
 /** What an operation's output type is resolved from: the upstream's answer, the request it answered, and whether it was reused. */
@@ -27,6 +28,12 @@ export interface Answered<Request, Data> {
 function outcomeOf(error: unknown): OperationOutcome {
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
   return isGatewayErrorCode(code) ? code : "INTERNAL_SERVER_ERROR";
+}
+
+/** Broker mode's refusal reason of `error`, if a rule of the catalogue refused. */
+function reasonOf(error: unknown): RefusalReason | null {
+  const reason = error instanceof GraphQLError ? error.extensions.reason : undefined;
+  return isRefusalReason(reason) ? reason : null;
 }
 
 /**
@@ -50,22 +57,28 @@ function outcomeOf(error: unknown): OperationOutcome {
  * 7. record: every answer field the spec marks secret joins the request's
  *    secrets (scrubbed from logs by value), the upstream call and the
  *    operation's outcome go to telemetry under the operationId (`cancelled`
- *    when the caller hung up first: no one got a code).
+ *    when the caller hung up first: no one got a code), and the outcome,
+ *    whatever it is, writes exactly one audit event.
  */
 export async function runOperation<Request, Data>(
   operation: GatewayOperation<Request, Data>,
   request: Request,
   context: GatewayContext,
 ): Promise<Answered<Request, Data>> {
+  const seen: Seen<Request, Data> = { caller: null, request: null, answered: null };
+  const done = (outcome: OperationOutcome, reason: RefusalReason | null) => {
+    context.telemetry.operationDone(operation.operationId, outcome);
+    const { requestId, authorizer } = context;
+    context.audit.record(
+      auditEventOf(operation, request, seen, { requestId, mode: authorizer.mode, outcome, reason }),
+    );
+  };
   try {
-    const answered = await run(operation, request, context);
-    context.telemetry.operationDone(operation.operationId, "ok");
+    const answered = await run(operation, request, context, seen);
+    done("ok", null);
     return answered;
   } catch (error) {
-    context.telemetry.operationDone(
-      operation.operationId,
-      context.callerGone.aborted ? "cancelled" : outcomeOf(error),
-    );
+    done(context.callerGone.aborted ? "cancelled" : outcomeOf(error), reasonOf(error));
     throw error;
   }
 }
@@ -75,9 +88,12 @@ async function authorize<Request, Data>(
   operation: GatewayOperation<Request, Data>,
   request: Request,
   { authorizer, authorization }: GatewayContext,
+  seen: Seen<Request, Data>,
 ): Promise<Authorization & { customer: string | null }> {
   try {
     const authorized = await authorizer.authorize(authorization);
+    const { caller } = authorized;
+    seen.caller = caller ? { sub: caller.sub } : bearerCaller(bearerToken(authorization));
     const { customer } = authorized.caller
       ? operation.policy(request, authorized.caller)
       : { customer: null };
@@ -91,14 +107,16 @@ async function run<Request, Data>(
   operation: GatewayOperation<Request, Data>,
   request: Request,
   context: GatewayContext,
+  seen: Seen<Request, Data>,
 ): Promise<Answered<Request, Data>> {
   const { idp, authorizer, requestId, limiter, telemetry, admission } = context;
   const { operationId } = operation;
-  const { headers, caller, customer } = await authorize(operation, request, context);
+  const { headers, caller, customer } = await authorize(operation, request, context, seen);
   // Invalid input must spend neither a caller's points nor the upstream
   // budget: checked here first (the client checks it again before sending).
   const checked = operation.validateRequest(request);
   if (!checked.ok) throw badUserInput(operation, checked.issues);
+  seen.request = checked.value;
   // Each alias of a document is a call of its own and counts.
   const wait = caller && limiter ? await limiter.check(caller.sub, customer) : null;
   if (wait !== null) throw rateLimitedError(wait);
@@ -141,6 +159,7 @@ async function run<Request, Data>(
   }
   if (operation.reuse) telemetry.answerReused(admitted.reused);
   const { answer, reused } = admitted;
+  seen.answered = { answer, reused };
   for (const field of operation.secretFields) {
     const value: unknown = answer[field];
     if (typeof value === "string") context.secrets.add(value);

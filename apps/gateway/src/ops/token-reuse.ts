@@ -16,8 +16,12 @@ export interface ReuseEvents {
 export interface ReuseSettings {
   /** A token is handed out again only while it has at least this long left. */
   minRemainingSeconds: number;
-  /** The AES-256-GCM key of the shared cache (32 bytes); required with Redis. */
-  key: Buffer | null;
+  /**
+   * The AES-256-GCM key of the shared cache (32 bytes) now; required with
+   * Redis. Read for each lookup: after a rotation, tokens stored under the
+   * old key are misses (their ids are keyed too), never errors.
+   */
+  key: (() => Buffer) | null;
 }
 
 /**
@@ -119,13 +123,13 @@ const TAG_BYTES = 16;
  * value, the Redis key as associated data so a value cannot be moved to
  * another key). Keys are HMACs of the inputs: no guid, caller or bearer in clear.
  */
-function redisStore(redis: Redis, key: Buffer): Store {
+function redisStore(redis: Redis, currentKey: () => Buffer): Store {
   const redisKey = (id: string) => `tokengate:token-cache:${id}`;
   return {
     async get(id) {
       const stored = await redis.getBuffer(redisKey(id));
       if (!stored || stored.length <= IV_BYTES + TAG_BYTES) return null;
-      const decipher = createDecipheriv("aes-256-gcm", key, stored.subarray(0, IV_BYTES));
+      const decipher = createDecipheriv("aes-256-gcm", currentKey(), stored.subarray(0, IV_BYTES));
       decipher.setAAD(Buffer.from(redisKey(id)));
       decipher.setAuthTag(stored.subarray(stored.length - TAG_BYTES));
       try {
@@ -141,7 +145,7 @@ function redisStore(redis: Redis, key: Buffer): Store {
     },
     async set(id, token, ttlMs) {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const cipher = createCipheriv("aes-256-gcm", currentKey(), iv);
       cipher.setAAD(Buffer.from(redisKey(id)));
       const sealed = Buffer.concat([
         iv,
@@ -175,7 +179,8 @@ export function createTokenReuse(
 ): TokenReuse {
   if (shared && !settings.key) throw new Error("token reuse in Redis needs an encryption key");
   // Digests are keyed: with the cache key in Redis, else a per-process secret.
-  const digestKey = settings.key ?? randomBytes(32);
+  const processKey = randomBytes(32);
+  const digestKey = settings.key ?? (() => processKey);
   const store = shared && settings.key ? redisStore(shared.redis, settings.key) : memoryStore();
   const flights = new Map<string, Flight<unknown>>();
   const warn = throttledWarning(logger, "token cache unreachable; minting upstream");
@@ -241,7 +246,9 @@ export function createTokenReuse(
       signal: AbortSignal,
       mint: Mint<Minted<T, Answer>>,
     ): Promise<Obtained<T, Answer>> {
-      const id = createHmac("sha256", digestKey).update(canonical(principal, query)).digest("hex");
+      const id = createHmac("sha256", digestKey())
+        .update(canonical(principal, query))
+        .digest("hex");
       const stored = flights.has(id) ? null : await safely(() => store.get(id), null);
       if (stored !== null) {
         events.looked("hit");

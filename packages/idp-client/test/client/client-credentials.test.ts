@@ -232,6 +232,50 @@ describe("clientCredentials", () => {
     }
   });
 
+  it("sends the secret a function returns at each token request; the cached token keeps serving", async () => {
+    let current = SECRET;
+    const get = clientCredentials({
+      baseUrl: upstream.url,
+      clientId: CLIENT_ID,
+      clientSecret: () => current,
+    });
+    tokens = [
+      { token: "bank-1", expiresIn: 3600 },
+      { token: "bank-2", expiresIn: 3600 },
+    ];
+    expect(await get()).toBe("bank-1");
+    current = "rotated-secret-1a2b3c";
+    expect(await get()).toBe("bank-1");
+    // The upstream refused the token: the next request carries the new secret.
+    get.invalidate("bank-1");
+    expect(await get()).toBe("bank-2");
+    expect(tokenRequests.map(({ body }) => body.client_secret)).toEqual([
+      SECRET,
+      "rotated-secret-1a2b3c",
+    ]);
+  });
+
+  it("tries a rotated secret at once, though the old one's failure is still remembered", async () => {
+    let current = SECRET;
+    const get = clientCredentials({
+      baseUrl: upstream.url,
+      clientId: CLIENT_ID,
+      clientSecret: () => current,
+      failureBackoffMs: { firstMs: 60_000, maxMs: 60_000 },
+    });
+    tokenStatus = 401;
+    await expect(get()).rejects.toThrow(/refused client/);
+    await expect(get()).rejects.toThrow(/refused client/);
+    expect(tokenRequests).toHaveLength(1);
+    tokenStatus = 200;
+    current = "rotated-secret-1a2b3c";
+    expect(await get()).toBe("bank-1");
+    expect(tokenRequests.map(({ body }) => body.client_secret)).toEqual([
+      SECRET,
+      "rotated-secret-1a2b3c",
+    ]);
+  });
+
   it("refuses empty credentials when created, naming the option", () => {
     expect(() =>
       clientCredentials({ baseUrl: "sandbox", clientId: CLIENT_ID, clientSecret: "" }),

@@ -14,6 +14,7 @@ import { defineOperation } from "../../operations/operation.js";
 import { runOperation } from "../../operations/pipeline.js";
 import { policy } from "../../operations/createCustomerToken/policy.js";
 import { reuse } from "../../operations/createCustomerToken/reuse.js";
+import { audit } from "../../operations/createCustomerToken/audit.js";
 import { CustomerTokenScopeEnum } from "../enums.js";
 
 /**
@@ -99,6 +100,7 @@ export const createCustomerToken = defineOperation<CreateCustomerTokenRequest, C
   secretFields: ["access_token"],
   policy: policy,
   reuse: reuse,
+  audit: audit,
   call: (idp, request, options) => idp.createCustomerToken(request, options),
 });
 

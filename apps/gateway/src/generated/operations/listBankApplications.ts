@@ -126,6 +126,7 @@ export const listBankApplications = defineOperation<ListBankApplicationsRequest,
   secretFields: [],
   policy: policy,
   reuse: null,
+  audit: null,
   call: (idp, request, options) => idp.listBankApplications(request, options),
 });
 
