@@ -16,7 +16,14 @@ function isCustomerTokenScope(value: string): value is CustomerTokenScope {
  * `scope` claim of either shape.
  */
 export function jwtGrantedScopes(token: string): CustomerTokenScope[] | null {
-  const scope = unverifiedClaims(token)?.scope;
+  return grantedScopesOf(unverifiedClaims(token));
+}
+
+/** The granted scopes of claims already decoded (by `unverifiedClaims`). */
+export function grantedScopesOf(
+  claims: Record<string, unknown> | null,
+): CustomerTokenScope[] | null {
+  const scope = claims?.scope;
   let values: unknown[];
   if (typeof scope === "string") values = scope.split(" ");
   else if (Array.isArray(scope)) values = scope;

@@ -8,6 +8,7 @@ import {
 } from "graphql-yoga";
 import type { Logger } from "pino";
 import type { Authorizer } from "../auth/authorizer.js";
+import { requestIdOf } from "../core/request-id.js";
 import { SecretRegistry } from "../core/secrets.js";
 import type { Admission } from "../operations/admission.js";
 import type { AuditTrail } from "../ops/audit/trail.js";
@@ -22,7 +23,7 @@ import { useBoundedErrors } from "./plugins/use-bounded-errors.js";
 import { useCors } from "./plugins/use-cors.js";
 import { useErrorCodes } from "./plugins/use-error-codes.js";
 import { type Readiness, useReadiness } from "./plugins/use-readiness.js";
-import { requestIdOf, useRequestId } from "./plugins/use-request-id.js";
+import { useRequestId } from "./plugins/use-request-id.js";
 import { useTrustedDocuments } from "./plugins/use-trusted-documents.js";
 import { schema } from "./schema/index.js";
 import { yogaLogger } from "./yoga-logger.js";

@@ -1,8 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import { requestIdOf } from "../../core/request-id.js";
 
-export { requestIdOf };
-
 /** Echoes each request's id in the `x-request-id` response header. */
 export function useRequestId(): Plugin {
   return {
