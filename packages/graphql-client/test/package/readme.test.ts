@@ -19,7 +19,7 @@ describe("the README documents the package as built", () => {
   it("documents every option of the client and of a call", () => {
     const [clientOptions, callOptions] = tableNames(section(readme, "Options"));
     expect(clientOptions?.sort()).toEqual(propertyNames(source, "GatewayClientOptions").sort());
-    expect(callOptions?.sort()).toEqual(propertyNames(source, "MintOptions").sort());
+    expect(callOptions?.sort()).toEqual(propertyNames(source, "CallOptions").sort());
   });
 
   it("explains every code of the client's own", () => {
