@@ -1,7 +1,8 @@
 /**
  * Writes `src/generated/trusted-documents.ts` from the typed client's
  * manifest (`packages/graphql-client/persisted-documents.json`, which that
- * package's `generate:documents` task writes first): the documents
+ * package's `generate` writes first, from the SDL this gateway's `generate:graphql`
+ * printed): the documents
  * `TRUSTED_DOCUMENTS=required` serves, compiled into the gateway so the
  * deployed folder holds them.
  */

@@ -50,7 +50,7 @@ describe("trusted documents in broker mode, as deployed (the built process)", ()
       // The manifest's own text, sent as text: trust is by id, not by what a caller claims.
       await post(
         gateway,
-        { query: MANIFEST[idOf("MintCustomerToken")], variables: { input: INPUT } },
+        { query: MANIFEST[idOf("CreateCustomerToken")], variables: { input: INPUT } },
         headers,
       ),
     ];
@@ -65,8 +65,8 @@ describe("trusted documents in broker mode, as deployed (the built process)", ()
     const trusted = await post(
       gateway,
       {
-        operationName: "MintCustomerToken",
-        extensions: byId(idOf("MintCustomerToken")),
+        operationName: "CreateCustomerToken",
+        extensions: byId(idOf("CreateCustomerToken")),
         variables: { input: INPUT },
       },
       headers,
@@ -85,7 +85,7 @@ describe("trusted documents in broker mode, as deployed (the built process)", ()
     const { body } = await post(
       gateway,
       {
-        extensions: byId(idOf("MintCustomerToken")),
+        extensions: byId(idOf("CreateCustomerToken")),
         variables: { input: { ...INPUT, scopes: ["NOT_A_SCOPE"] } },
       },
       headers,

@@ -1,22 +1,14 @@
-import type { BankApplicationList } from "./bank-applications.js";
 import {
   clientError,
   type GatewayClientError,
   isGatewayErrorCode,
   type UpstreamAnswer,
 } from "./errors.js";
-import type { CustomerToken } from "./mint.js";
 
 /** `{ data }` on success, `{ error }` otherwise. */
 export type Result<Data> =
   | { data: Data; error?: never }
   | { data?: never; error: GatewayClientError };
-
-/** The result of `mintCustomerToken`. */
-export type MintResult = Result<CustomerToken>;
-
-/** The result of `listBankApplications`. */
-export type ListBankApplicationsResult = Result<BankApplicationList>;
 
 type JsonObject = Record<string, unknown>;
 
@@ -47,7 +39,7 @@ function failed<Data>(error: GatewayClientError): Result<Data> {
 export interface AnswerShape<Data> {
   /** The operation's root field: `createCustomerToken`. */
   field: string;
-  /** What the data is, for a message: `a token`. */
+  /** What the data is, for a message: `a CustomerToken`. */
   what: string;
   /** The schema the type is inferred from guarantees the rest once this holds. */
   holds(value: JsonObject): boolean;
@@ -95,20 +87,3 @@ export function readAnswer<Data>(
     clientError("UNEXPECTED_RESPONSE", `HTTP ${status}: a response without ${shape.what}`, status),
   );
 }
-
-/** A minted token: the field carries its `accessToken`. */
-export const MINT_ANSWER: AnswerShape<CustomerToken> = {
-  field: "createCustomerToken",
-  what: "a token",
-  holds: (value) => typeof value.accessToken === "string",
-  // The gateway's schema, which the type is inferred from, guarantees the rest.
-  data: (value) => value as CustomerToken,
-};
-
-/** A page of applications: the field carries its `objects`. */
-export const BANK_APPLICATIONS_ANSWER: AnswerShape<BankApplicationList> = {
-  field: "bankApplications",
-  what: "a list of applications",
-  holds: (value) => Array.isArray(value.objects),
-  data: (value) => value as BankApplicationList,
-};

@@ -1,17 +1,8 @@
-import {
-  type AnswerShape,
-  BANK_APPLICATIONS_ANSWER,
-  type ListBankApplicationsResult,
-  MINT_ANSWER,
-  type MintResult,
-  type Result,
-  readAnswer,
-} from "./answer.js";
-import type { ListBankApplicationsVariables } from "./bank-applications.js";
-import { DOCUMENTS, type DocumentName } from "./documents.js";
+import { type AnswerShape, type Result, readAnswer } from "./answer.js";
 import { clientError } from "./errors.js";
 import { DOCUMENT_IDS } from "./generated/document-ids.js";
-import type { MintCustomerTokenInput } from "./mint.js";
+import { DOCUMENTS, type DocumentName } from "./generated/documents.js";
+import { type OperationMethods, operationMethods } from "./generated/methods.js";
 
 /** Returns the bearer token to send; called before every request. */
 export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
@@ -35,29 +26,33 @@ export interface GatewayClientOptions {
   trustedDocuments?: boolean;
 }
 
-export interface MintOptions {
+/** The options of one call, whichever operation it runs. */
+export interface CallOptions {
   /** Cancels the call; the result is then an `ABORTED` error. */
   signal?: AbortSignal;
   /** Headers for this call only; they win over the client's. */
   headers?: Record<string, string>;
 }
 
-export interface GatewayClient {
+/** Sends one operation and reads its answer: every method of the client goes through one. */
+export type Run = <Data>(
+  name: DocumentName,
+  variables: Record<string, unknown>,
+  shape: AnswerShape<Data>,
+  options: CallOptions,
+) => Promise<Result<Data>>;
+
+/** A typed method per operation of the gateway (`OperationMethods`, generated), named by its operationId. */
+export interface GatewayClient extends OperationMethods {
   /** The endpoint requests go to. */
   readonly url: string;
   /**
-   * Mints a customer token through the gateway's `createCustomerToken`.
-   * Never throws for an expected outcome: returns `{ data }` or `{ error }`.
+   * The former name of `createCustomerToken`, which the client now names
+   * after its operationId.
+   *
+   * @deprecated Use `createCustomerToken`; this alias is removed in 0.2.0.
    */
-  mintCustomerToken(input: MintCustomerTokenInput, options?: MintOptions): Promise<MintResult>;
-  /**
-   * Lists the bank's OAuth2 applications through the gateway's
-   * `bankApplications` query. Never throws for an expected outcome.
-   */
-  listBankApplications(
-    variables?: ListBankApplicationsVariables,
-    options?: MintOptions,
-  ): Promise<ListBankApplicationsResult>;
+  mintCustomerToken: OperationMethods["createCustomerToken"];
 }
 
 /**
@@ -89,7 +84,7 @@ function messageOf(error: unknown): string {
  *
  * @example
  * const gateway = createGatewayClient({ url: "http://localhost:4000/graphql", token: bankToken });
- * const { data, error } = await gateway.mintCustomerToken({
+ * const { data, error } = await gateway.createCustomerToken({
  *   customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4",
  *   scopes: ["CUSTOMERS_READ"],
  * });
@@ -116,12 +111,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   }
 
   /** Sends one operation and reads its answer; every operation of the client goes through here. */
-  async function run<Data>(
-    name: DocumentName,
-    variables: Record<string, unknown>,
-    shape: AnswerShape<Data>,
-    { signal, headers: callHeaders }: MintOptions,
-  ): Promise<Result<Data>> {
+  const run: Run = async (name, variables, shape, { signal, headers: callHeaders }) => {
     let headers: Headers;
     try {
       headers = await headersFor(callHeaders);
@@ -154,13 +144,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
           };
     }
     return readAnswer(response.status, answer, shape);
-  }
-
-  return {
-    url,
-    mintCustomerToken: (input, callOptions = {}) =>
-      run("MintCustomerToken", { input }, MINT_ANSWER, callOptions),
-    listBankApplications: (variables = {}, callOptions = {}) =>
-      run("ListBankApplications", variables, BANK_APPLICATIONS_ANSWER, callOptions),
   };
+
+  const methods = operationMethods(run);
+  return { url, ...methods, mintCustomerToken: methods.createCustomerToken };
 }

@@ -1,14 +1,9 @@
-export type { ListBankApplicationsResult, MintResult, Result } from "./answer.js";
+export type { Result } from "./answer.js";
 export {
-  type BankApplicationList,
-  ListBankApplications,
-  type ListBankApplicationsVariables,
-} from "./bank-applications.js";
-export {
+  type CallOptions,
   createGatewayClient,
   type GatewayClient,
   type GatewayClientOptions,
-  type MintOptions,
   type TokenProvider,
 } from "./client.js";
 export {
@@ -20,9 +15,6 @@ export {
   isGatewayErrorCode,
   type UpstreamAnswer,
 } from "./errors.js";
+// Each operation's document and types, generated: a new operation needs no edit here.
+export * from "./generated/index.js";
 export type { CustomerTokenScope, GatewayGraphQL, GatewayGraphQLSetup } from "./graphql.js";
-export {
-  type CustomerToken,
-  MintCustomerToken,
-  type MintCustomerTokenInput,
-} from "./mint.js";

@@ -1,8 +1,10 @@
 /**
  * The contract reaches GraphQL with no hand edit: a scratch copy of the
- * client and the gateway gets a second, small spec (`openapi.yaml` beside
- * this file, not the real one), runs `pnpm generate` and `pnpm build` in
- * each package, and the gateway built from it is started by the same test
+ * clients and the gateway gets a second, small spec (`openapi.yaml` beside
+ * this file, not the real one), runs each package's generate steps in the
+ * order `pnpm generate` does (the gateway's SDL, then the typed GraphQL
+ * client's documents, then the gateway's trusted documents) and
+ * `pnpm build`, and the gateway built from it is started by the same test
  * support as every other gateway test (`buildApp`, a free loopback port),
  * in front of a recording server and a Prism mock of that spec.
  */
@@ -22,11 +24,18 @@ const VALID = { customerGuid: GUID, scopes: ["PLANS_READ"] };
 // Built while the file is collected, so the scratch gateway's test support
 // registers its hooks like any test file's.
 const workspace = await scratchWorkspace(FIXTURE_SPEC);
+/** `pnpm generate && pnpm build`'s steps, in turbo's order. */
+const STEPS = [
+  ["packages/idp-client", "generate"],
+  ["packages/idp-client", "build"],
+  ["apps/gateway", "generate:graphql"],
+  ["packages/graphql-client", "generate"],
+  ["apps/gateway", "generate"],
+  ["apps/gateway", "build"],
+  ["packages/graphql-client", "build"],
+] as const;
 try {
-  for (const pkg of ["packages/idp-client", "apps/gateway"] as const) {
-    await workspace.runScript(pkg, "generate");
-    await workspace.runScript(pkg, "build");
-  }
+  for (const [pkg, script] of STEPS) await workspace.runScript(pkg, script);
 } catch (error) {
   await workspace.remove();
   throw error;
@@ -236,6 +245,33 @@ describe("a new operation (GET with a path parameter and a documented 404), afte
       variables: { widgetGuid: WIDGET_GUID },
     });
     expect(body.errors?.[0]?.extensions).toEqual({
+      code: "NOT_FOUND",
+      upstream: { status: 404, messageCode: "no_widget" },
+    });
+  });
+
+  it("is a typed method of the GraphQL client, answering the field and the 404's code", async () => {
+    // The gateway does not depend on the GraphQL client: the scratch build is loaded untyped.
+    const graphqlClient: Record<string, unknown> = await import(
+      pathToFileURL(join(workspace.root, "packages/graphql-client/dist/index.js")).href
+    );
+    const { createGatewayClient } = graphqlClient;
+    if (typeof createGatewayClient !== "function") throw new Error("no createGatewayClient");
+    /** The scratch client's own method, generated from the fixture spec. */
+    const getWidgetOf = (url: string) => {
+      const client: unknown = createGatewayClient({ url: `${url}/graphql`, token: "bank" });
+      const method: unknown = Reflect.get(Object(client), "getWidget");
+      if (typeof method !== "function") throw new Error("the generated client has no getWidget");
+      return method;
+    };
+    const { gateway, sent } = await gatewayOverFixturePrism();
+    expect(await getWidgetOf(gateway.url)({ widgetGuid: WIDGET_GUID })).toEqual({
+      data: { guid: WIDGET_GUID, label: "Blue widget", createdAt: "2026-03-04T05:06:07.000Z" },
+    });
+    expect(sent).toEqual([undefined]);
+    const missing = await gatewayOverFixturePrism("code=404, example=no_widget");
+    const { error } = await getWidgetOf(missing.gateway.url)({ widgetGuid: WIDGET_GUID });
+    expect(error).toMatchObject({
       code: "NOT_FOUND",
       upstream: { status: 404, messageCode: "no_widget" },
     });

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
 
-/** What a fresh clone holds of the client and the gateway: sources, scripts, configs; nothing generated or built. */
+/** What a fresh clone holds of the clients and the gateway: sources, scripts, configs; nothing generated or built. */
 const COPIED = {
   "packages/idp-client": ["package.json", "tsconfig.json", "tsconfig.build.json", "scripts", "src"],
   "apps/gateway": [
@@ -19,10 +19,19 @@ const COPIED = {
     "src",
     "test/support",
   ],
-  // The typed client's trusted-documents manifest, which the gateway's generate compiles in.
-  "packages/graphql-client": ["persisted-documents.json"],
+  "packages/graphql-client": [
+    "package.json",
+    "tsconfig.json",
+    "tsconfig.build.json",
+    "scripts",
+    "src",
+  ],
 } as const;
-const GENERATED = ["packages/idp-client/src/generated", "apps/gateway/src/generated"];
+const GENERATED = [
+  "packages/idp-client/src/generated",
+  "apps/gateway/src/generated",
+  "packages/graphql-client/src/generated",
+];
 
 export interface ScratchWorkspace {
   root: string;
@@ -32,7 +41,7 @@ export interface ScratchWorkspace {
 }
 
 /**
- * A scratch copy of the repository's client and gateway with `spec` in
+ * A scratch copy of the repository's clients and gateway with `spec` in
  * place of `spec/openapi.yaml` and their generated files deleted: the same
  * code a contributor would have after editing the spec, before
  * `pnpm generate`. Dependencies are the repository's own (linked, not
@@ -53,10 +62,9 @@ export async function scratchWorkspace(spec: string): Promise<ScratchWorkspace> 
     await rm(join(root, dir), { recursive: true, force: true });
     await mkdir(join(root, dir));
   }
-  await symlink(
-    join(repo, "packages/idp-client/node_modules"),
-    join(root, "packages/idp-client/node_modules"),
-  );
+  for (const pkg of ["packages/idp-client", "packages/graphql-client"]) {
+    await symlink(join(repo, pkg, "node_modules"), join(root, pkg, "node_modules"));
+  }
   const gatewayModules = join(repo, "apps/gateway/node_modules");
   await mkdir(join(root, "apps/gateway/node_modules/@tokengate"), { recursive: true });
   for (const entry of await readdir(gatewayModules)) {

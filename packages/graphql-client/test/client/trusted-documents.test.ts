@@ -32,8 +32,8 @@ describe("the manifest of trusted documents", () => {
   it("holds each document under the SHA-256 of its text, so a changed document gets a new id", () => {
     const entries = Object.entries(MANIFEST);
     expect(entries.map(([, text]) => text.match(/^(query|mutation) (\w+)/)?.[2]).sort()).toEqual([
+      "CreateCustomerToken",
       "ListBankApplications",
-      "MintCustomerToken",
     ]);
     for (const [id, text] of entries) {
       expect(id).toBe(createHash("sha256").update(text).digest("hex"));
@@ -50,7 +50,7 @@ describe("a gateway with TRUSTED_DOCUMENTS=required (the built gateway over Pris
       trustedDocuments: true,
       fetch,
     });
-    const minted = await client.mintCustomerToken(input);
+    const minted = await client.createCustomerToken(input);
     expect(minted.error).toBeUndefined();
     expect(minted.data).toMatchObject({ customerGuid: GUID, scopes: ["CUSTOMERS_READ"] });
     const listed = await client.listBankApplications({ perPage: 10 });
@@ -64,14 +64,14 @@ describe("a gateway with TRUSTED_DOCUMENTS=required (the built gateway over Pris
       expect(MANIFEST[id]).toContain(`${body.operationName}(`);
     }
     expect(bodies.map((body) => body.operationName)).toEqual([
-      "MintCustomerToken",
+      "CreateCustomerToken",
       "ListBankApplications",
     ]);
   });
 
   it("answers a client that sends text with the DOCUMENT_NOT_TRUSTED error, typed", async () => {
     const client = createGatewayClient({ url: gateway.url, token: "demo-bank-token" });
-    const { error } = await client.mintCustomerToken(input);
+    const { error } = await client.createCustomerToken(input);
     expect(error).toMatchObject({ code: "DOCUMENT_NOT_TRUSTED", status: 400, field: null });
   });
 });

@@ -1,7 +1,7 @@
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
-/** The browser bundle's budget, minified; the bundle is 13.0 KB (4.7 KB gzipped). */
+/** The browser bundle's budget, minified; the bundle is 13.2 KB (4.7 KB gzipped). */
 const BUDGET_BYTES = 16 * 1024;
 
 describe("the client in a browser bundle", () => {

@@ -16,7 +16,7 @@ function manifestOf(text: string, where: string): Manifest {
   return manifest as Manifest;
 }
 
-/** The document's operation names, for a message: `MintCustomerToken`. */
+/** The document's operation names, for a message: `CreateCustomerToken`. */
 function operationsOf(document: string): string {
   try {
     const names = parse(document).definitions.flatMap((definition) =>

@@ -6,7 +6,7 @@ const gateway = createGatewayClient({
   getToken: () => window.sessionStorage.getItem("appToken"),
 });
 const controller = new AbortController();
-const { data, error } = await gateway.mintCustomerToken(
+const { data, error } = await gateway.createCustomerToken(
   { customerGuid: "7f3a1c9e2b4d4e8fa6c0d5b1e9f2a3c4", scopes: ["CUSTOMERS_READ"] },
   { signal: controller.signal },
 );

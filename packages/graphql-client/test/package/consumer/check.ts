@@ -19,14 +19,14 @@ const scopes: CustomerTokenScope[] = ["CUSTOMERS_READ", "ACCOUNTS_READ"];
 const wireScope: CustomerTokenScope = "customers:read";
 
 const gateway = createGatewayClient({ url, token: "demo-bank-token" });
-const minted = await gateway.mintCustomerToken({ customerGuid, scopes });
+const minted = await gateway.createCustomerToken({ customerGuid, scopes });
 if (minted.error) throw new Error(`${minted.error.code}: ${minted.error.message}`);
 const accessToken: string = minted.data.accessToken;
 const expiresAt: string | null = minted.data.expiresAt;
 const granted: CustomerTokenScope[] | null = minted.data.grantedScopes;
 
 // @ts-expect-error an unknown scope is a compile error
-await gateway.mintCustomerToken({ customerGuid, scopes: ["CUSTOMERS_READS"] });
+await gateway.createCustomerToken({ customerGuid, scopes: ["CUSTOMERS_READS"] });
 
 /** Exhaustive over the gateway's codes: a new code fails this switch until it is handled. */
 function describeCode(code: GatewayErrorCode): string {
@@ -42,7 +42,7 @@ function describeCode(code: GatewayErrorCode): string {
 }
 
 const anonymous = createGatewayClient({ url });
-const refused = await anonymous.mintCustomerToken({ customerGuid, scopes });
+const refused = await anonymous.createCustomerToken({ customerGuid, scopes });
 let refusal: { code: string; kind: string } | undefined;
 if (refused.error) {
   const error: GatewayClientError = refused.error;

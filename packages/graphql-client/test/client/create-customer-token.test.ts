@@ -27,10 +27,10 @@ function observingFetch() {
   return { sent, fetch: observed };
 }
 
-describe("mintCustomerToken through the built gateway and Prism", () => {
+describe("createCustomerToken through the built gateway and Prism", () => {
   it("returns the minted token, typed, with requested and granted scopes", async () => {
     const client = createGatewayClient({ url: gateway.url, token: "demo-bank-token" });
-    const { data, error } = await client.mintCustomerToken(input);
+    const { data, error } = await client.createCustomerToken(input);
     expect(error).toBeUndefined();
     expect(data).toMatchObject({
       tokenType: "Bearer",
@@ -45,6 +45,11 @@ describe("mintCustomerToken through the built gateway and Prism", () => {
     expectTypeOf<CustomerToken["expiresAt"]>().toEqualTypeOf<string | null>();
   });
 
+  it("keeps mintCustomerToken, deprecated, as the very same method", () => {
+    const client = createGatewayClient({ url: gateway.url });
+    expect(client.mintCustomerToken).toBe(client.createCustomerToken);
+  });
+
   it("sends the bearer token, JSON and the CSRF header; getToken wins over token; call headers win", async () => {
     const { sent, fetch } = observingFetch();
     const client = createGatewayClient({
@@ -54,7 +59,7 @@ describe("mintCustomerToken through the built gateway and Prism", () => {
       fetch,
       headers: { "x-request-id": "client-id" },
     });
-    const { error } = await client.mintCustomerToken(input, {
+    const { error } = await client.createCustomerToken(input, {
       headers: { "x-request-id": "call-id" },
     });
     expect(error).toBeUndefined();
@@ -64,13 +69,13 @@ describe("mintCustomerToken through the built gateway and Prism", () => {
     expect(request?.headers.get("x-graphql-csrf")).toBe("1");
     expect(request?.headers.get("x-request-id")).toBe("call-id");
     expect(request?.body).toMatchObject({
-      operationName: "MintCustomerToken",
+      operationName: "CreateCustomerToken",
       variables: { input },
     });
   });
 
   it("comes back UNAUTHENTICATED, typed, without a bearer token", async () => {
-    const { data, error } = await createGatewayClient({ url: gateway.url }).mintCustomerToken(
+    const { data, error } = await createGatewayClient({ url: gateway.url }).createCustomerToken(
       input,
     );
     expect(data).toBeUndefined();
@@ -102,12 +107,12 @@ describe("mintCustomerToken through the built gateway and Prism", () => {
   ])("names the offending field of BAD_USER_INPUT: %s", async (_name, badInput, field) => {
     const client = createGatewayClient({ url: gateway.url, token: "demo-bank-token" });
     // @ts-expect-error the scope case is not a CustomerTokenScope; the others are valid types
-    const { error } = await client.mintCustomerToken(badInput);
+    const { error } = await client.createCustomerToken(badInput);
     expect(error).toMatchObject({ code: "BAD_USER_INPUT", field });
   });
 });
 
-describe("answers that are not a minted token", () => {
+describe("answers that are not a CustomerToken", () => {
   let upstream: Awaited<ReturnType<typeof startFaultServer>>;
   let faultyGateway: RunningGateway;
   beforeAll(async () => {
@@ -128,7 +133,7 @@ describe("answers that are not a minted token", () => {
       }),
     );
     const client = createGatewayClient({ url: faultyGateway.url, token: "bank" });
-    const { error } = await client.mintCustomerToken(input);
+    const { error } = await client.createCustomerToken(input);
     expect(error).toMatchObject({
       code: "CUSTOMER_NOT_FOUND",
       upstream: { status: 422, messageCode: "no_customer" },
@@ -162,7 +167,7 @@ describe("answers that are not a minted token", () => {
     upstream.setHandler(handler);
     // The fault server stands in for the gateway itself here.
     const client = createGatewayClient({ url: `${upstream.url}/graphql`, token: "t" });
-    const { error } = await client.mintCustomerToken(input);
+    const { error } = await client.createCustomerToken(input);
     expect(error).toMatchObject({ code: "UNEXPECTED_RESPONSE", status });
   });
 
@@ -170,13 +175,13 @@ describe("answers that are not a minted token", () => {
     const client = createGatewayClient({
       url: `http://127.0.0.1:${await freePort("127.0.0.1")}/graphql`,
     });
-    const { error } = await client.mintCustomerToken(input);
+    const { error } = await client.createCustomerToken(input);
     expect(error).toMatchObject({ code: "NETWORK_ERROR", status: null });
   });
 
   it("is ABORTED when the caller's signal fires", async () => {
     const client = createGatewayClient({ url: gateway.url, token: "t" });
-    const { error } = await client.mintCustomerToken(input, { signal: AbortSignal.abort() });
+    const { error } = await client.createCustomerToken(input, { signal: AbortSignal.abort() });
     expect(error).toMatchObject({ code: "ABORTED" });
   });
 
@@ -187,7 +192,7 @@ describe("answers that are not a minted token", () => {
       fetch,
       getToken: () => Promise.reject(new Error("vault sealed")),
     });
-    const { error } = await client.mintCustomerToken(input);
+    const { error } = await client.createCustomerToken(input);
     expect(error).toMatchObject({
       code: "TOKEN_PROVIDER_FAILED",
       message: "getToken failed: vault sealed",
