@@ -1,16 +1,19 @@
 /**
- * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--quick]`:
+ * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--quick] [--baseline REF]`:
  * the same mutation to the same local upstream stub through each target in
  * one run: the floor of a bare Node proxy, Tailcall, the gateway as
  * deployed, the gateway answering a reused token, and a naive yoga build;
  * each against the floor of its round. Then what metrics, tracing and the
  * rate limiter (in memory and in Redis) cost per mint, each against the
  * same gateway without it; then the client alone against a bare
- * undici.request. Prints figures and ratios; asserts only correctness.
+ * undici.request. With `--baseline REF`, the gateway built from another
+ * commit (`main`, a tag, a hash) runs as a row of its own in the same
+ * rounds. Prints figures and ratios; asserts only correctness.
  */
 
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { freePort, startRedis } from "@tokengate/testkit";
+import { prepareBaseline } from "./baseline.js";
 import { brokerEnv, startCallerIdentity } from "./callers.js";
 import { clientMicroBench } from "./client-micro.js";
 import { runLoad } from "./load.js";
@@ -36,12 +39,15 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     rounds: { type: "string", default: "2" },
     quick: { type: "boolean", default: false },
+    baseline: { type: "string" },
   },
 });
 const rounds = values.quick ? 1 : Number(values.rounds);
 const seconds = values.quick ? 2 : Number(values.duration);
 const connections = Number(values.connections);
 
+// Built before anything is started, so that its build does not load the machine during a row.
+const baseline = values.baseline ? prepareBaseline(values.baseline) : null;
 const stub = await startUpstreamStub();
 const sink = await startOtlpSink();
 const redis = await startRedis();
@@ -147,6 +153,18 @@ const PEERS: Peer[] = [
     start: (url, port) => started(startGateway(url, port, [], {}, "tokengate")),
     upstream: "every request",
   },
+  ...(baseline
+    ? [
+        {
+          name: `tokengate at ${baseline.label}`,
+          start: (url: string, port: number) =>
+            started(
+              startGateway(url, port, [], {}, `tokengate at ${baseline.label}`, baseline.command),
+            ),
+          upstream: "every request" as const,
+        },
+      ]
+    : []),
   {
     name: "tokengate, reused token",
     start: (url, port) =>
@@ -245,6 +263,7 @@ for (let round = 0; round < rounds; round++) {
 const spansExported = sink.exports();
 const micro = await clientMicroBench(Math.max(2, seconds), STUB_TOKEN);
 await Promise.all([stub.close(), sink.close(), redis.stop(), identity.close()]);
+baseline?.remove();
 
 console.log(
   `\nbench: ${rounds} round(s) × ${seconds} s × ${connections} connections per target, Node ${process.version}, loopback\n`,

@@ -15,10 +15,13 @@ export interface GatewayCommand {
  * How the gateway is deployed, read from its package: the `start` script
  * (`node <V8 flags> dist/main.js`), which the deploy folder keeps and its
  * image runs. The bench runs that command with this machine's node, so it
- * measures what ships rather than a copy of its flags.
+ * measures what ships rather than a copy of its flags. `manifest` is the
+ * package's package.json: by default this workspace's, or another checkout's
+ * (`--baseline`).
  */
-export function gatewayCommand(): GatewayCommand {
-  const manifest = require.resolve("@tokengate/gateway/package.json");
+export function gatewayCommand(
+  manifest = require.resolve("@tokengate/gateway/package.json"),
+): GatewayCommand {
   const { scripts } = JSON.parse(readFileSync(manifest, "utf8")) as {
     scripts: { start?: string };
   };

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { gatewayCommand } from "./gateway-command.js";
+import { type GatewayCommand, gatewayCommand } from "./gateway-command.js";
 import { scopeWireValues } from "./scopes.js";
 
 const FLOOR_ENTRY = fileURLToPath(new URL("./floor-proxy.ts", import.meta.url));
@@ -105,7 +105,8 @@ export async function startTarget(
  * The gateway as deployed (its package's start command, `node <V8 flags>
  * dist/main.js`), production mode, warn-level logs; `nodeArgs` go before
  * it (the profiler's flags), `env` adds settings (broker mode, metrics,
- * tracing, Redis, token reuse) and `name` labels the figures.
+ * tracing, Redis, token reuse), `name` labels the figures, and `command`
+ * is another checkout's build (`--baseline`) instead of this workspace's.
  */
 export function startGateway(
   upstreamUrl: string,
@@ -113,8 +114,8 @@ export function startGateway(
   nodeArgs: string[] = [],
   env: Record<string, string> = {},
   name = "gateway",
+  command: GatewayCommand = gatewayCommand(),
 ): Promise<Target> {
-  const command = gatewayCommand();
   return startTarget(
     name,
     {

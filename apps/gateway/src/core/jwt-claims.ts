@@ -17,3 +17,21 @@ export function unverifiedClaims(token: string): Record<string, unknown> | null 
     return null;
   }
 }
+
+/** What `claimsHeldBy` has decoded, by the object holding the token. */
+const decoded = new WeakMap<object, Record<string, unknown> | null>();
+
+/**
+ * The claims of the token `holder` carries (an upstream answer), decoded on
+ * first use and kept with it: a mint's `expiresAt` and `grantedScopes` and
+ * its audit event read one decode. Keyed by the holder, never by the token,
+ * so no cache is indexed by a credential, and gone when the answer is.
+ */
+export function claimsHeldBy(holder: object, token: string): Record<string, unknown> | null {
+  let claims = decoded.get(holder);
+  if (claims === undefined) {
+    claims = unverifiedClaims(token);
+    decoded.set(holder, claims);
+  }
+  return claims;
+}

@@ -1,15 +1,8 @@
-import { unverifiedClaims } from "./jwt-claims.js";
-
 /**
- * Reads the `exp` claim of a JWT without verifying its signature (see
- * `unverifiedClaims`): `exp` is only a hint of when to mint again.
- * Returns `null` when the token is not a decodable JWT with a numeric `exp`.
+ * The `exp` claim of claims decoded without verification (`unverifiedClaims`,
+ * `claimsHeldBy`), as a date: `exp` is only a hint of when to mint again.
+ * `null` when there are no claims or no numeric `exp`.
  */
-export function jwtExpiry(token: string): Date | null {
-  return expiryOf(unverifiedClaims(token));
-}
-
-/** The `exp` claim of claims already decoded (by `unverifiedClaims`), as a date. */
 export function expiryOf(claims: Record<string, unknown> | null): Date | null {
   const exp = claims?.exp;
   if (typeof exp !== "number" || !Number.isFinite(exp)) return null;

@@ -1,5 +1,4 @@
 import { CUSTOMER_TOKEN_SCOPES, type CustomerTokenScope } from "@tokengate/idp-client";
-import { unverifiedClaims } from "./jwt-claims.js";
 
 const KNOWN_SCOPES: ReadonlySet<string> = new Set(CUSTOMER_TOKEN_SCOPES);
 
@@ -8,18 +7,13 @@ function isCustomerTokenScope(value: string): value is CustomerTokenScope {
 }
 
 /**
- * Reads the scopes a JWT grants from its `scope` claim, without verifying
- * its signature (see `unverifiedClaims`). The upstream writes the claim as a
- * list of strings; OAuth's space-separated string is read too. Values the
- * contract does not list are left out, since the GraphQL enum cannot carry
- * them. Returns `null` when the token is not a decodable JWT or has no
- * `scope` claim of either shape.
+ * The scopes a JWT grants, from its `scope` claim, decoded without verifying
+ * its signature (`unverifiedClaims`, `claimsHeldBy`). The upstream writes the
+ * claim as a list of strings; OAuth's space-separated string is read too.
+ * Values the contract does not list are left out, since the GraphQL enum
+ * cannot carry them. `null` when there are no claims or no `scope` claim of
+ * either shape.
  */
-export function jwtGrantedScopes(token: string): CustomerTokenScope[] | null {
-  return grantedScopesOf(unverifiedClaims(token));
-}
-
-/** The granted scopes of claims already decoded (by `unverifiedClaims`). */
 export function grantedScopesOf(
   claims: Record<string, unknown> | null,
 ): CustomerTokenScope[] | null {

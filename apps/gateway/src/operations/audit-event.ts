@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Authorizer } from "../auth/authorizer.js";
 import type { RefusalReason } from "../core/error-codes.js";
-import { unverifiedClaims } from "../core/jwt-claims.js";
+import { claimsHeldBy, unverifiedClaims } from "../core/jwt-claims.js";
 import { expiryOf } from "../core/jwt-expiry.js";
 import { grantedScopesOf } from "../core/jwt-scopes.js";
 import {
@@ -31,7 +31,7 @@ export interface Seen<Request, Data> {
  * security team holding a leaked token finds its events by hashing it.
  */
 export function bearerCaller(token: string): AuditedCaller {
-  return { bearerSha256: createHash("sha256").update(token, "utf8").digest("hex") };
+  return { bearerSha256: hash("sha256", token, "hex") };
 }
 
 const NOTHING_REQUESTED: AuditedRequest = {
@@ -71,10 +71,13 @@ function credentialOf<Request, Data>(
 }
 
 /** The token's `jti`, `exp` and granted scopes, read without verification; never the token. */
-function describedToken(token: string | null) {
+function describedToken(answer: unknown, token: string | null) {
   if (token === null) return { jti: null, expiresAt: null, grantedScopes: null };
-  // Decoded once for all three claims: this runs for every audited mint.
-  const claims = unverifiedClaims(token);
+  // The decode the answer's GraphQL fields made, when the answer is an object.
+  const claims =
+    typeof answer === "object" && answer !== null
+      ? claimsHeldBy(answer, token)
+      : unverifiedClaims(token);
   const jti = claims?.jti;
   return {
     jti: typeof jti === "string" && jti.length <= LONGEST_JTI ? jti : null,
@@ -97,6 +100,9 @@ export function auditEventOf<Request, Data>(
 ): AuditEvent {
   const { answered } = seen;
   const token = answered ? credentialOf(operation, answered.answer) : null;
+  const request = requested(operation, raw, seen);
+  const described = describedToken(answered?.answer, token);
+  // One literal of a fixed shape (no spreads): this runs for every operation.
   return {
     audit: true,
     schemaVersion: AUDIT_SCHEMA_VERSION,
@@ -105,8 +111,13 @@ export function auditEventOf<Request, Data>(
     mode: ended.mode,
     operation: operation.operationId,
     caller: seen.caller,
-    ...requested(operation, raw, seen),
-    ...describedToken(token),
+    customer: request.customer,
+    scopes: request.scopes,
+    inheritIpAllowlist: request.inheritIpAllowlist,
+    ipAllowlist: request.ipAllowlist,
+    jti: described.jti,
+    expiresAt: described.expiresAt,
+    grantedScopes: described.grantedScopes,
     reused: token === null || !answered ? null : answered.reused,
     outcome: ended.outcome,
     reason: ended.reason,

@@ -1,5 +1,6 @@
-import { jwtExpiry } from "../../core/jwt-expiry.js";
-import { jwtGrantedScopes } from "../../core/jwt-scopes.js";
+import { claimsHeldBy } from "../../core/jwt-claims.js";
+import { expiryOf } from "../../core/jwt-expiry.js";
+import { grantedScopesOf } from "../../core/jwt-scopes.js";
 import { CustomerTokenScopeEnum } from "../../generated/enums.js";
 import { CustomerTokenRef } from "../../generated/operations/createCustomerToken.js";
 import { builder } from "../../graphql/builder.js";
@@ -13,7 +14,7 @@ builder.objectFields(CustomerTokenRef, (t) => ({
     nullable: true,
     description:
       "When the token expires (its `exp` claim, read without verification); null when not decodable.",
-    resolve: ({ answer }) => jwtExpiry(answer.access_token),
+    resolve: ({ answer }) => expiryOf(claimsHeldBy(answer, answer.access_token)),
   }),
   reused: t.boolean({
     description:
@@ -34,6 +35,6 @@ builder.objectFields(CustomerTokenRef, (t) => ({
     nullable: true,
     description:
       "The scopes the token grants: its `scope` claim, read without verification (like `expiresAt`); values the contract does not list are left out. Null when the token is not a JWT or has no `scope` claim.",
-    resolve: ({ answer }) => jwtGrantedScopes(answer.access_token),
+    resolve: ({ answer }) => grantedScopesOf(claimsHeldBy(answer, answer.access_token)),
   }),
 }));

@@ -1,5 +1,6 @@
 import type { CreateCustomerTokenData, CreateCustomerTokenRequest } from "@tokengate/idp-client";
-import { jwtExpiry } from "../../core/jwt-expiry.js";
+import { claimsHeldBy } from "../../core/jwt-claims.js";
+import { expiryOf } from "../../core/jwt-expiry.js";
 import type { AnswerReuse } from "../operation.js";
 
 /**
@@ -15,5 +16,5 @@ export const reuse: AnswerReuse<CreateCustomerTokenRequest, CreateCustomerTokenD
     request.inherit_ip_allowlist ?? true,
     request.ip_allowlist ? [...request.ip_allowlist].sort() : null,
   ],
-  expiresAt: (answer) => jwtExpiry(answer.access_token),
+  expiresAt: (answer) => expiryOf(claimsHeldBy(answer, answer.access_token)),
 };
