@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [--duration 10] [--connections 50] [--rounds 2] [--quick] [--baseline REF]`:
  * the same mutation to the same local upstream stub through each target in
- * one run: the floor of a bare Node proxy, Tailcall, the gateway as
+ * one run: the floor of a bare Node proxy, Tailcall, yoga's own floor (one
+ * undici request in a bare yoga resolver), the gateway as
  * deployed, the gateway answering a reused token, and a naive yoga build;
  * each against the floor of its round. Then what metrics, tracing and the
  * rate limiter (in memory and in Redis) cost per mint, each against the
@@ -30,7 +31,13 @@ import { cpuMicros, memoryMb } from "./process-stats.js";
 import { comparison, median, type Row, table } from "./report.js";
 import { scopeWireValues } from "./scopes.js";
 import { startTailcall } from "./tailcall.js";
-import { startFloor, startGateway, startNaiveYoga, type Target } from "./targets.js";
+import {
+  startFloor,
+  startGateway,
+  startNaiveYoga,
+  startYogaFloor,
+  type Target,
+} from "./targets.js";
 import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
 
 const { values } = parseArgs({
@@ -148,6 +155,11 @@ const PEERS: Peer[] = [
     upstream: "every request",
   },
   { name: "Tailcall", start: startTailcall, upstream: "every request" },
+  {
+    name: "yoga floor",
+    start: (url, port) => started(startYogaFloor(url, port)),
+    upstream: "every request",
+  },
   {
     name: "tokengate",
     start: (url, port) => started(startGateway(url, port, [], {}, "tokengate")),

@@ -1,21 +1,22 @@
 /**
- * `pnpm profile`: runs the built gateway under `node --cpu-prof` while
- * autocannon loads it for a few seconds, then prints where its CPU time went
- * (self time by package and by function). The .cpuprofile is kept for
- * Chrome DevTools.
+ * `pnpm --filter @tokengate/bench run profile [--duration 8]`: runs the
+ * built gateway as deployed under `node --cpu-prof`, warms it up, loads it
+ * with the bench's mint, and prints where the CPU time of the loaded window
+ * went (start-up and warm-up left out): by layer, then the functions with
+ * the most self time. The .cpuprofile is kept for Chrome DevTools.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { freePort } from "@tokengate/testkit";
 import { runLoad } from "./load.js";
+import { type ProfileNode, samplesByLayer } from "./profile-layers.js";
 import { startGateway } from "./targets.js";
 import { startUpstreamStub } from "./upstream-stub.js";
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
+const { values } = parseArgs({ options: { duration: { type: "string", default: "8" } } });
+const seconds = Number(values.duration);
 
 const directory = mkdtempSync(join(tmpdir(), "tokengate-profile-"));
 const stub = await startUpstreamStub();
@@ -23,9 +24,13 @@ const gateway = await startGateway(stub.url, await freePort("127.0.0.1"), [
   "--cpu-prof",
   `--cpu-prof-dir=${directory}`,
 ]);
-const load = await runLoad({ url: gateway.url, connections: 50, durationSeconds: 5 });
-// The profile is written as the process exits.
+await runLoad({ url: gateway.url, connections: 50, durationSeconds: 3 });
+const loadStart = performance.now();
+const load = await runLoad({ url: gateway.url, connections: 50, durationSeconds: seconds });
+const loadEnd = performance.now();
+// The profile is written as the process exits: its end is this moment.
 await gateway.stop();
+const exited = performance.now();
 await stub.close();
 
 const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
@@ -33,36 +38,48 @@ if (!file) throw new Error("no profile written");
 const profile = JSON.parse(readFileSync(join(directory, file), "utf8")) as {
   nodes: ProfileNode[];
   samples: number[];
+  timeDeltas: number[];
+  endTime: number;
 };
-const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-const packageOf = (url: string) =>
-  url.match(/node_modules\/\.pnpm\/(@?[^@/]+(?:\+[^@/]+)?)@/)?.[1]?.replace("+", "/") ??
-  (url.startsWith("node:")
-    ? url
-    : url.includes("/dist/")
-      ? `tokengate:${url.split("/").slice(-2).join("/")}`
-      : url || "(native, gc, idle)");
-const byPackage = new Map<string, number>();
+// Sample times in µs on the profile's clock; the loaded window measured back from its end.
+const windowStart = profile.endTime - (exited - loadStart) * 1000;
+const windowEnd = profile.endTime - (exited - loadEnd) * 1000;
+const times: number[] = [];
+let time = profile.endTime - profile.timeDeltas.reduce((sum, delta) => sum + delta, 0);
+for (const delta of profile.timeDeltas) {
+  time += delta;
+  times.push(time);
+}
+const loaded = profile.samples.filter((_id, index) => {
+  const at = times[index] ?? 0;
+  return at >= windowStart && at <= windowEnd;
+});
+
+const total = loaded.length;
+const percent = (count: number) => `${((100 * count) / total).toFixed(1).padStart(5)}%`;
+const microsPerRequest = (count: number) =>
+  `${(((count / total) * (loadEnd - loadStart) * 1000) / load.requests).toFixed(0).padStart(4)} µs`;
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const byFunction = new Map<string, number>();
-for (const id of profile.samples) {
-  const frame = nodes.get(id)?.callFrame;
-  if (!frame) continue;
-  const owner = packageOf(frame.url);
-  byPackage.set(owner, (byPackage.get(owner) ?? 0) + 1);
-  const name = `${frame.functionName || "(anonymous)"}  ${owner}:${frame.lineNumber}`;
+for (const id of loaded) {
+  const frame = byId.get(id)?.callFrame;
+  const where =
+    frame?.url.replace(/^.*node_modules\/\.pnpm\/([^/]+)\/node_modules\//, "$1: ") ?? "";
+  const name = `${frame?.functionName || "(anonymous)"}  ${where.split("/").slice(-2).join("/")}`;
   byFunction.set(name, (byFunction.get(name) ?? 0) + 1);
 }
-const total = profile.samples.length;
-const top = (counts: Map<string, number>, count: number) =>
-  [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([name, samples]) => `${((100 * samples) / total).toFixed(1).padStart(5)}%  ${name}`)
-    .join("\n");
+const sorted = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]);
+
 console.log(
-  `profiled ${load.requests} requests (${load.rps.toFixed(0)} req/s under the profiler)\n`,
+  `profiled ${load.requests} requests over ${seconds} s after a 3 s warm-up (${load.rps.toFixed(0)} req/s under the profiler)\n`,
 );
 console.log(
-  `self time by package\n${top(byPackage, 15)}\n\nself time by function\n${top(byFunction, 20)}`,
+  "| layer | share of the gateway's CPU samples | wall time per request |\n| --- | --- | --- |",
 );
+for (const [layer, count] of sorted(samplesByLayer(profile.nodes, loaded))) {
+  console.log(`| ${layer} | ${percent(count)} | ${microsPerRequest(count)} |`);
+}
+console.log("\nself time by function");
+for (const [name, count] of sorted(byFunction).slice(0, 20))
+  console.log(`${percent(count)}  ${name}`);
 console.log(`\nprofile: ${join(directory, file)}`);

@@ -5,6 +5,7 @@ import { scopeWireValues } from "./scopes.js";
 
 const FLOOR_ENTRY = fileURLToPath(new URL("./floor-proxy.ts", import.meta.url));
 const NAIVE_YOGA_ENTRY = fileURLToPath(new URL("./naive-yoga.ts", import.meta.url));
+const YOGA_FLOOR_ENTRY = fileURLToPath(new URL("./yoga-floor.ts", import.meta.url));
 
 export interface Target {
   name: string;
@@ -143,6 +144,26 @@ export function startFloor(upstreamUrl: string, port: number): Promise<Target> {
     {
       args: ["--import", "tsx", FLOOR_ENTRY],
       env: { UPSTREAM: upstreamUrl, SCOPES: JSON.stringify(scopeWireValues()) },
+    },
+    port,
+  );
+}
+
+/**
+ * The least a graphql-yoga server costs for the mutation: the floor's undici
+ * request in yoga's one resolver, nothing else; with the gateway's
+ * semi-space flag, so that it differs from the gateway only in what runs.
+ */
+export function startYogaFloor(upstreamUrl: string, port: number): Promise<Target> {
+  return startTarget(
+    "yoga floor",
+    {
+      args: ["--max-semi-space-size=8", "--import", "tsx", YOGA_FLOOR_ENTRY],
+      env: {
+        UPSTREAM: upstreamUrl,
+        SCOPES: JSON.stringify(scopeWireValues()),
+        NODE_ENV: "production",
+      },
     },
     port,
   );
