@@ -51,7 +51,7 @@ const yoga = createYoga({
             body: JSON.stringify({ customer_guid: input.customerGuid, scopes: input.scopes }),
           });
           const token = (await answer.body.json()) as { access_token: string };
-          if (answer.statusCode !== 200) throw new Error(`upstream answered ${answer.statusCode}`);
+          if (answer.statusCode >= 300) throw new Error(`upstream answered ${answer.statusCode}`);
           return { accessToken: token.access_token };
         },
       },
