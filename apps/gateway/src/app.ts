@@ -186,8 +186,10 @@ function auditTrailFor(
   if (!config.audit) return noAuditTrail;
   switch (config.audit.to) {
     case "stdout":
-      // The logger's own default, when no destination is given: stdout.
-      return streamAuditTrail(logDestination ?? pino.destination(1));
+      // stdout written synchronously, as the audit file is: each event is
+      // out before its caller has the answer, and no write waits in a
+      // buffer or on libuv's thread pool (pino.destination(1) is async).
+      return streamAuditTrail(logDestination ?? pino.destination({ dest: 1, sync: true }));
     case "file":
       return fileAuditTrail(config.audit.path, logger);
     default: {
