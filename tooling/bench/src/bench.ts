@@ -55,6 +55,8 @@ const connections = Number(values.connections);
 
 // Built before anything is started, so that its build does not load the machine during a row.
 const baseline = values.baseline ? prepareBaseline(values.baseline) : null;
+// Its worktree goes however the run ends.
+process.once("exit", () => baseline?.remove());
 const stub = await startUpstreamStub();
 const sink = await startOtlpSink();
 const redis = await startRedis();
@@ -275,7 +277,6 @@ for (let round = 0; round < rounds; round++) {
 const spansExported = sink.exports();
 const micro = await clientMicroBench(Math.max(2, seconds), STUB_TOKEN);
 await Promise.all([stub.close(), sink.close(), redis.stop(), identity.close()]);
-baseline?.remove();
 
 console.log(
   `\nbench: ${rounds} round(s) × ${seconds} s × ${connections} connections per target, Node ${process.version}, loopback\n`,
