@@ -3,11 +3,14 @@
  * built gateway as deployed under `node --cpu-prof`, warms it up, loads it
  * with the bench's mint, and prints where the CPU time of the loaded window
  * went (start-up and warm-up left out): by layer, then the functions with
- * the most self time. The .cpuprofile is kept for Chrome DevTools.
+ * the most self time; then what its resident memory held at its peak (the
+ * node binary's pages, V8's heap by space, the rest). The .cpuprofile is
+ * kept for Chrome DevTools.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { freePort } from "@tokengate/testkit";
 import { runLoad } from "./load.js";
@@ -20,10 +23,18 @@ const seconds = Number(values.duration);
 
 const directory = mkdtempSync(join(tmpdir(), "tokengate-profile-"));
 const stub = await startUpstreamStub();
-const gateway = await startGateway(stub.url, await freePort("127.0.0.1"), [
-  "--cpu-prof",
-  `--cpu-prof-dir=${directory}`,
-]);
+const memoryFile = join(directory, "memory-at-peak.json");
+const gateway = await startGateway(
+  stub.url,
+  await freePort("127.0.0.1"),
+  [
+    "--cpu-prof",
+    `--cpu-prof-dir=${directory}`,
+    "--import",
+    fileURLToPath(new URL("./memory-probe.mjs", import.meta.url)),
+  ],
+  { MEMORY_PROBE_FILE: memoryFile },
+);
 await runLoad({ url: gateway.url, connections: 50, durationSeconds: 3 });
 const loadStart = performance.now();
 const load = await runLoad({ url: gateway.url, connections: 50, durationSeconds: seconds });
@@ -82,4 +93,26 @@ for (const [layer, count] of sorted(samplesByLayer(profile.nodes, loaded))) {
 console.log("\nself time by function");
 for (const [name, count] of sorted(byFunction).slice(0, 20))
   console.log(`${percent(count)}  ${name}`);
+
+interface MemoryAtPeak {
+  rss: number;
+  heapSpaces: Record<string, number>;
+  external: number;
+  mappings: Record<string, number>;
+}
+const memory = JSON.parse(readFileSync(memoryFile, "utf8")) as MemoryAtPeak;
+const heap = Object.values(memory.heapSpaces).reduce((sum, size) => sum + size, 0);
+const binary = memory.mappings.node ?? 0;
+const spaces = Object.entries(memory.heapSpaces)
+  .filter(([, size]) => size >= 1)
+  .map(([space, size]) => `${space} ${size.toFixed(0)}`)
+  .join(", ");
+console.log(
+  [
+    `\nresident memory at its peak: ${memory.rss.toFixed(0)} MB`,
+    `- the node binary's own pages (file-backed): ${binary.toFixed(0)} MB`,
+    `- V8's heap: ${heap.toFixed(0)} MB (${spaces})`,
+    `- the rest, ${(memory.rss - binary - heap).toFixed(0)} MB: malloc (${(memory.mappings["[heap]"] ?? 0).toFixed(0)} MB in its main arena), thread arenas and stacks, buffers outside the heap (${memory.external.toFixed(0)} MB counted by V8 as external), shared libraries`,
+  ].join("\n"),
+);
 console.log(`\nprofile: ${join(directory, file)}`);
