@@ -3,8 +3,8 @@
  * built gateway as deployed under `node --cpu-prof`, warms it up, loads it
  * with the bench's mint, and prints where the CPU time of the loaded window
  * went (start-up and warm-up left out): by layer, then the functions with
- * the most self time; then what its resident memory held at its peak (the
- * node binary's pages, V8's heap by space, the rest). The .cpuprofile is
+ * the most self time; then what its resident memory held at its peak
+ * (file-backed pages, V8's heap by space, the rest of its anonymous memory). The .cpuprofile is
  * kept for Chrome DevTools.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -96,13 +96,13 @@ for (const [name, count] of sorted(byFunction).slice(0, 20))
 
 interface MemoryAtPeak {
   rss: number;
+  fileBacked: number;
+  anonymous: number;
   heapSpaces: Record<string, number>;
   external: number;
-  mappings: Record<string, number>;
 }
 const memory = JSON.parse(readFileSync(memoryFile, "utf8")) as MemoryAtPeak;
 const heap = Object.values(memory.heapSpaces).reduce((sum, size) => sum + size, 0);
-const binary = memory.mappings.node ?? 0;
 const spaces = Object.entries(memory.heapSpaces)
   .filter(([, size]) => size >= 1)
   .map(([space, size]) => `${space} ${size.toFixed(0)}`)
@@ -110,9 +110,8 @@ const spaces = Object.entries(memory.heapSpaces)
 console.log(
   [
     `\nresident memory at its peak: ${memory.rss.toFixed(0)} MB`,
-    `- the node binary's own pages (file-backed): ${binary.toFixed(0)} MB`,
-    `- V8's heap: ${heap.toFixed(0)} MB (${spaces})`,
-    `- the rest, ${(memory.rss - binary - heap).toFixed(0)} MB: malloc (${(memory.mappings["[heap]"] ?? 0).toFixed(0)} MB in its main arena), thread arenas and stacks, buffers outside the heap (${memory.external.toFixed(0)} MB counted by V8 as external), shared libraries`,
+    `- file-backed pages (the node binary's code and data, shared libraries): ${memory.fileBacked.toFixed(0)} MB`,
+    `- anonymous memory: ${memory.anonymous.toFixed(0)} MB, of which V8's heap ${heap.toFixed(0)} MB (${spaces}), the rest ${(memory.anonymous - heap).toFixed(0)} MB malloc's arenas, thread stacks and buffers outside the heap (${memory.external.toFixed(0)} MB counted by V8 as external)`,
   ].join("\n"),
 );
 console.log(`\nprofile: ${join(directory, file)}`);

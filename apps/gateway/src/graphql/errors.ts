@@ -42,7 +42,7 @@ export function refusalError(refusal: Refusal): GraphQLError {
 /** RATE_LIMITED, with `extensions.retryAfterSeconds`: when the window that refused ends. */
 export function rateLimitedError(retryAfterSeconds: number): GraphQLError {
   const code: GatewayErrorCode = "RATE_LIMITED";
-  return createGraphQLError("Too many mints for this caller or customer; try again later", {
+  return createGraphQLError("Too many calls for this caller or customer; try again later", {
     extensions: { code, retryAfterSeconds },
   });
 }
