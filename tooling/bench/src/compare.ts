@@ -99,11 +99,10 @@ console.log(
 table(rows);
 console.log(`\n| round | CPU per request, this ÷ ${baseline.label} | throughput | peak RSS MB |`);
 console.log("| --- | --- | --- | --- |");
-perRound.forEach((ratio, round) =>
-  console.log(
-    `| ${round + 1} | ${ratio.cpu.toFixed(2)} | ${ratio.rps.toFixed(2)} | ${ratio.peak >= 0 ? "+" : ""}${ratio.peak.toFixed(1)} |`,
-  ),
-);
+for (const [round, ratio] of perRound.entries()) {
+  const peak = `${ratio.peak >= 0 ? "+" : ""}${ratio.peak.toFixed(1)}`;
+  console.log(`| ${round + 1} | ${ratio.cpu.toFixed(2)} | ${ratio.rps.toFixed(2)} | ${peak} |`);
+}
 const medianOf = (pick: (ratio: (typeof perRound)[number]) => number) => median(perRound.map(pick));
 console.log(
   `| median | ${medianOf((r) => r.cpu).toFixed(2)} | ${medianOf((r) => r.rps).toFixed(2)} | ${medianOf((r) => r.peak).toFixed(1)} |`,
