@@ -175,7 +175,6 @@ describe("loadConfig in broker mode", () => {
     });
     expect(result.ok && result.config.broker?.rateLimit).toEqual({
       mintsPerMinute: 60,
-      redisUrl: null,
     });
     const allowed = result.ok ? (result.config.broker?.auth.allowedScopes ?? []) : [];
     expect(allowed).toContain("accounts:read");
@@ -211,8 +210,8 @@ describe("loadConfig in broker mode", () => {
     });
     expect(result.ok && result.config.broker?.rateLimit).toEqual({
       mintsPerMinute: 0,
-      redisUrl: "rediss://:pa55word@redis.internal:6380/2",
     });
+    expect(result.ok && result.config.redisUrl).toBe("rediss://:pa55word@redis.internal:6380/2");
   });
 
   it("refuses to start without the caller-authentication settings", () => {

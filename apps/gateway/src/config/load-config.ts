@@ -92,8 +92,6 @@ export interface BrokerConfig {
 export interface RateLimitSettings {
   /** `RATE_LIMIT_MINTS_PER_MINUTE`: per caller `sub` and per customer guid; 0 turns limiting off. */
   mintsPerMinute: number;
-  /** `REDIS_URL`: where replicas share the counts; `null` keeps them in this process. */
-  redisUrl: string | null;
 }
 
 export type ConfigResult =
@@ -151,7 +149,6 @@ function brokerFrom(
     },
     rateLimit: {
       mintsPerMinute: values.RATE_LIMIT_MINTS_PER_MINUTE,
-      redisUrl: values.REDIS_URL,
     },
   };
 }
