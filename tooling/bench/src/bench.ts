@@ -12,24 +12,15 @@
  * rounds. Prints figures and ratios; asserts only correctness.
  */
 
-import { isDeepStrictEqual, parseArgs } from "node:util";
+import { parseArgs } from "node:util";
 import { freePort, startRedis } from "@tokengate/testkit";
 import { prepareBaseline } from "./baseline.js";
 import { brokerEnv, startCallerIdentity } from "./callers.js";
 import { clientMicroBench } from "./client-micro.js";
-import { runLoad } from "./load.js";
-import {
-  AUTHORIZATION,
-  CUSTOMER_GUID,
-  MINT_BODY,
-  MINT_SCOPES,
-  postGraphQL,
-  tokenOf,
-} from "./operation.js";
+import { measure, type Upstream } from "./measure.js";
+import { AUTHORIZATION, CUSTOMER_GUID } from "./operation.js";
 import { startOtlpSink } from "./otlp-sink.js";
-import { cpuMicros, memoryMb } from "./process-stats.js";
 import { comparison, median, type Row, table } from "./report.js";
-import { scopeWireValues } from "./scopes.js";
 import { startTailcall } from "./tailcall.js";
 import {
   startFloor,
@@ -61,87 +52,8 @@ const stub = await startUpstreamStub();
 const sink = await startOtlpSink();
 const redis = await startRedis();
 const identity = await startCallerIdentity();
+const bench = { stub, connections, seconds };
 const callerAuthorization = `Bearer ${await identity.token("bench-caller", CUSTOMER_GUID)}`;
-const wireValues = scopeWireValues();
-/** What every target must send the upstream for MINT_BODY. */
-const WIRE_REQUEST = {
-  customer_guid: CUSTOMER_GUID,
-  scopes: MINT_SCOPES.map((name) => wireValues[name]),
-};
-
-/** How many upstream calls a target makes: one per request, or (reusing a token) none after the first. */
-type Upstream = "every request" | "reused";
-
-/** One mint through `target`, which must return the stub's token after `calls` upstream calls. */
-async function mintOnce(target: Target, authorization: string, calls: 0 | 1): Promise<void> {
-  const before = stub.count();
-  const received = stub.nextMint();
-  const token = tokenOf((await postGraphQL(target.url, MINT_BODY, authorization)).text);
-  if (token !== STUB_TOKEN || stub.count() - before !== calls) {
-    throw new Error(
-      `${target.name} did not return the stub's token after exactly ${calls} upstream call(s)`,
-    );
-  }
-  if (calls === 0) return;
-  const mint = await received;
-  if (
-    !isDeepStrictEqual(mint.body, WIRE_REQUEST) ||
-    (authorization === AUTHORIZATION && mint.authorization !== AUTHORIZATION)
-  ) {
-    throw new Error(
-      `${target.name} sent the upstream ${JSON.stringify(mint)}, not ${JSON.stringify(WIRE_REQUEST)}`,
-    );
-  }
-}
-
-/** The first mint goes upstream as the wire request; with reuse, the second is answered without a call. */
-async function verify(target: Target, authorization: string, upstream: Upstream): Promise<void> {
-  await mintOnce(target, authorization, 1);
-  if (upstream === "reused") await mintOnce(target, authorization, 0);
-}
-
-async function measure(
-  target: Target,
-  authorization = AUTHORIZATION,
-  upstream: Upstream = "every request",
-): Promise<Omit<Row, "round">> {
-  const startRssMb = memoryMb(target.pid).rss;
-  await verify(target, authorization, upstream);
-  await runLoad({
-    url: target.url,
-    connections,
-    authorization,
-    durationSeconds: Math.max(1, seconds / 2),
-  });
-  const cpuBefore = cpuMicros(target.pid);
-  const stubBefore = stub.count();
-  const load = await runLoad({
-    url: target.url,
-    connections,
-    authorization,
-    durationSeconds: seconds,
-    check: (status, body) => status === 200 && tokenOf(body) === STUB_TOKEN,
-  });
-  const cpu = cpuMicros(target.pid) - cpuBefore;
-  const calls = stub.count() - stubBefore;
-  if (load.wrong > 0 || (upstream === "reused" ? calls > 0 : calls < load.requests)) {
-    throw new Error(
-      `${target.name}: ${load.wrong} wrong answers, ${calls} upstream calls for ${load.requests} requests`,
-    );
-  }
-  return {
-    name: target.name,
-    rps: load.rps,
-    p50: load.p50,
-    p99: load.p99,
-    errors: load.errors + load.non2xx,
-    cpuMicrosPerRequest: cpu / load.requests,
-    startRssMb,
-    peakRssMb: memoryMb(target.pid).peak,
-    coldStartMs: target.coldStartMs,
-  };
-}
-
 /** A target of the comparison: how to start it, or why it cannot run on this machine. */
 interface Peer {
   name: string;
@@ -259,7 +171,7 @@ for (let round = 0; round < rounds; round++) {
       continue;
     }
     try {
-      rows.push({ ...(await measure(start.target, AUTHORIZATION, peer.upstream)), round });
+      rows.push({ ...(await measure(bench, start.target, AUTHORIZATION, peer.upstream)), round });
     } finally {
       await start.target.stop();
     }
@@ -268,7 +180,7 @@ for (let round = 0; round < rounds; round++) {
     const target = await startVariant(variant);
     try {
       const authorization = variant.broker ? callerAuthorization : AUTHORIZATION;
-      overhead.push({ ...(await measure(target, authorization)), round });
+      overhead.push({ ...(await measure(bench, target, authorization)), round });
     } finally {
       await target.stop();
     }

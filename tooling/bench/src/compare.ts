@@ -12,12 +12,11 @@
 import { parseArgs } from "node:util";
 import { freePort } from "@tokengate/testkit";
 import { prepareBaseline } from "./baseline.js";
-import { runLoad } from "./load.js";
-import { AUTHORIZATION, MINT_BODY, postGraphQL, tokenOf } from "./operation.js";
-import { cpuMicros, memoryMb } from "./process-stats.js";
+import { measure } from "./measure.js";
+import { AUTHORIZATION } from "./operation.js";
 import { median, type Row, table } from "./report.js";
 import { startFloor, startGateway, type Target } from "./targets.js";
-import { STUB_TOKEN, startUpstreamStub } from "./upstream-stub.js";
+import { startUpstreamStub } from "./upstream-stub.js";
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +34,7 @@ const connections = Number(values.connections);
 const baseline = prepareBaseline(values.baseline);
 process.once("exit", () => baseline.remove());
 const stub = await startUpstreamStub();
+const bench = { stub, connections, seconds };
 
 const CURRENT = "tokengate (this workspace)";
 const BASELINE = `tokengate at ${baseline.label}`;
@@ -44,41 +44,12 @@ const starters: [string, (port: number) => Promise<Target>][] = [
   [BASELINE, (port) => startGateway(stub.url, port, [], {}, BASELINE, baseline.command)],
 ];
 
-/** One target's round: a checked mint, a warm-up, then the measured load, every answer the stub's token. */
-async function measure(target: Target, round: number): Promise<Row> {
-  const startRssMb = memoryMb(target.pid).rss;
-  if (tokenOf((await postGraphQL(target.url, MINT_BODY, AUTHORIZATION)).text) !== STUB_TOKEN) {
-    throw new Error(`${target.name} did not return the stub's token`);
-  }
-  await runLoad({ url: target.url, connections, durationSeconds: Math.max(1, seconds / 2) });
-  const cpuBefore = cpuMicros(target.pid);
-  const load = await runLoad({
-    url: target.url,
-    connections,
-    durationSeconds: seconds,
-    check: (status, body) => status === 200 && tokenOf(body) === STUB_TOKEN,
-  });
-  if (load.wrong > 0) throw new Error(`${target.name}: ${load.wrong} wrong answers`);
-  return {
-    name: target.name,
-    round,
-    rps: load.rps,
-    p50: load.p50,
-    p99: load.p99,
-    errors: load.errors + load.non2xx,
-    cpuMicrosPerRequest: (cpuMicros(target.pid) - cpuBefore) / load.requests,
-    startRssMb,
-    peakRssMb: memoryMb(target.pid).peak,
-    coldStartMs: target.coldStartMs,
-  };
-}
-
 const rows: Row[] = [];
 for (let round = 0; round < rounds; round++) {
   for (const [, start] of starters) {
     const target = await start(await freePort("127.0.0.1"));
     try {
-      rows.push(await measure(target, round));
+      rows.push({ ...(await measure(bench, target, AUTHORIZATION)), round });
     } finally {
       await target.stop();
     }

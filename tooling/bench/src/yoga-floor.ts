@@ -10,14 +10,9 @@
 import { createServer } from "node:http";
 import { createSchema, createYoga } from "graphql-yoga";
 import { Pool } from "undici";
+import { MINT_TYPE_DEFS, type MintInput, SCOPES } from "./mint-sdl.js";
 
 const upstream = new Pool(process.env.UPSTREAM ?? "", { connections: 64 });
-const scopes = JSON.parse(process.env.SCOPES ?? "{}") as Record<string, string>;
-
-interface Input {
-  customerGuid: string;
-  scopes: string[];
-}
 
 const yoga = createYoga({
   logging: false,
@@ -26,19 +21,13 @@ const yoga = createYoga({
   cors: false,
   batching: false,
   schema: createSchema<{ request: Request }>({
-    typeDefs: /* GraphQL */ `
-      enum CustomerTokenScope { ${Object.keys(scopes).join(" ")} }
-      input CreateCustomerTokenInput { customerGuid: String!, scopes: [CustomerTokenScope!]! }
-      type CustomerToken { accessToken: String! }
-      type Query { health: String }
-      type Mutation { createCustomerToken(input: CreateCustomerTokenInput!): CustomerToken! }
-    `,
+    typeDefs: MINT_TYPE_DEFS,
     resolvers: {
-      CustomerTokenScope: scopes,
+      CustomerTokenScope: SCOPES,
       Mutation: {
         createCustomerToken: async (
           _parent: unknown,
-          { input }: { input: Input },
+          { input }: { input: MintInput },
           { request }: { request: Request },
         ) => {
           const answer = await upstream.request({
